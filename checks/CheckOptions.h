@@ -1,0 +1,47 @@
+//===--- CheckOptions.h - options every recover-* check shares ------------===//
+
+#ifndef RECOVER_TIDY_CHECKS_CHECKOPTIONS_H
+#define RECOVER_TIDY_CHECKS_CHECKOPTIONS_H
+
+#include "checks/model/Vocabulary.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::recover {
+
+/// Base of every recover-* check: reads the shared vocabulary options
+/// (RecoverFunctions, PanicFunctions) once, with getLocalOrGlobal so that one
+/// global entry in .clang-tidy serves every check, reports unusable entries
+/// as configuration errors, and limits the checks to C.
+class RecoverCheckBase : public ClangTidyCheck {
+public:
+  RecoverCheckBase(StringRef Name, ClangTidyContext *Context);
+
+  /// The checks model C's setjmp/longjmp; C++ unwinding is another matter.
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return !LangOpts.CPlusPlus;
+  }
+  /// Derived checks call this first from their own storeOptions.
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  /// The check's name, for messages about its configuration.
+  const std::string CheckID;
+  const std::string RecoverFunctions;
+  const std::string PanicFunctions;
+  /// The built-in families plus the two lists above.
+  const ::recover::model::Vocabulary &vocabulary() const { return Vocab; }
+
+  /// Reads a ';'-separated list of regular expressions option \p Name into
+  /// \p Set, reporting unusable entries; for check-specific lists.
+  void readNameList(StringRef Name, StringRef Value,
+                    ::recover::model::NameSet &Set);
+
+private:
+  void reportErrors(ArrayRef<::recover::model::VocabularyError> Errors);
+  ::recover::model::Vocabulary Vocab;
+};
+
+} // namespace clang::tidy::recover
+
+#endif // RECOVER_TIDY_CHECKS_CHECKOPTIONS_H

@@ -1,0 +1,27 @@
+//===--- RecoverTidyModule.cpp - registers the recover-* checks -----------===//
+
+#define RECOVER_TIDY_REGISTERS_MODULES
+#include "plugin/Compat.h"
+
+#include "checks/SetjmpContextCheck.h"
+
+namespace clang::tidy::recover {
+
+namespace {
+
+class RecoverTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<SetjmpContextCheck>("recover-setjmp-context");
+  }
+};
+
+} // namespace
+
+// Registration happens when the plugin is loaded; clang-tidy then offers the
+// checks like its own.
+static ClangTidyModuleRegistry::Add<RecoverTidyModule>
+    Registration("recover-module",
+                 "Checks for state left behind by setjmp/longjmp recovery.");
+
+} // namespace clang::tidy::recover
