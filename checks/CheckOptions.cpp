@@ -16,12 +16,25 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
                                        Errors);
         reportErrors(Errors);
         return V;
-      }()) {}
+      }()),
+      DeallocationFunctions(
+          Options.getLocalOrGlobal("DeallocationFunctions", "")) {
+  Model.NoreturnIsPanic = Options.getLocalOrGlobal("NoreturnIsPanic", true);
+  Model.UnknownCallsInRegionPanic =
+      Options.getLocalOrGlobal("UnknownCallsInRegionPanic", true);
+  Model.IndirectCallsPanic =
+      Options.getLocalOrGlobal("IndirectCallsPanic", false);
+  SmallVector<VocabularyError, 2> Errors;
+  Model.Deallocation.addList("free;realloc;reallocarray", "", Errors);
+  Model.Deallocation.addList(DeallocationFunctions, "DeallocationFunctions",
+                             Errors);
+  reportErrors(Errors);
+}
 
 void RecoverCheckBase::reportErrors(ArrayRef<VocabularyError> Errors) {
   for (const VocabularyError &E : Errors)
-    configurationDiag("invalid regular expression '%0' in option '%1.%2': "
-                      "%3; the entry is ignored",
+    configurationDiag("invalid entry '%0' in option '%1.%2': %3; the entry "
+                      "is ignored",
                       DiagnosticIDs::Error)
         << E.Entry << CheckID << E.Option << E.Reason;
 }
@@ -36,6 +49,11 @@ void RecoverCheckBase::readNameList(StringRef OptionName, StringRef Value,
 void RecoverCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RecoverFunctions", RecoverFunctions);
   Options.store(Opts, "PanicFunctions", PanicFunctions);
+  Options.store(Opts, "NoreturnIsPanic", Model.NoreturnIsPanic);
+  Options.store(Opts, "UnknownCallsInRegionPanic",
+                Model.UnknownCallsInRegionPanic);
+  Options.store(Opts, "IndirectCallsPanic", Model.IndirectCallsPanic);
+  Options.store(Opts, "DeallocationFunctions", DeallocationFunctions);
 }
 
 } // namespace clang::tidy::recover

@@ -3,16 +3,19 @@
 #ifndef RECOVER_TIDY_CHECKS_CHECKOPTIONS_H
 #define RECOVER_TIDY_CHECKS_CHECKOPTIONS_H
 
+#include "checks/model/TranslationUnitModel.h"
 #include "checks/model/Vocabulary.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::recover {
 
-/// Base of every recover-* check: reads the shared vocabulary options
-/// (RecoverFunctions, PanicFunctions) once, with getLocalOrGlobal so that one
-/// global entry in .clang-tidy serves every check, reports unusable entries
-/// as configuration errors, and limits the checks to C.
+/// Base of every recover-* check: reads the options of the shared model
+/// (RecoverFunctions, PanicFunctions, NoreturnIsPanic,
+/// UnknownCallsInRegionPanic, IndirectCallsPanic, DeallocationFunctions) once,
+/// with getLocalOrGlobal so that one global entry in .clang-tidy serves every
+/// check, reports unusable entries as configuration errors, and limits the
+/// checks to C.
 class RecoverCheckBase : public ClangTidyCheck {
 public:
   RecoverCheckBase(StringRef Name, ClangTidyContext *Context);
@@ -31,6 +34,8 @@ protected:
   const std::string PanicFunctions;
   /// The built-in families plus the two lists above.
   const ::recover::model::Vocabulary &vocabulary() const { return Vocab; }
+  /// The model's options, deallocators included.
+  const ::recover::model::ModelOptions &modelOptions() const { return Model; }
 
   /// Reads a ';'-separated list of regular expressions option \p Name into
   /// \p Set, reporting unusable entries; for check-specific lists.
@@ -40,6 +45,8 @@ protected:
 private:
   void reportErrors(ArrayRef<::recover::model::VocabularyError> Errors);
   ::recover::model::Vocabulary Vocab;
+  const std::string DeallocationFunctions;
+  ::recover::model::ModelOptions Model;
 };
 
 } // namespace clang::tidy::recover

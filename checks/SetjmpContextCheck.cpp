@@ -1,4 +1,5 @@
-//===--- SetjmpContextCheck.cpp - recover-setjmp-context -------------------===//
+//===--- SetjmpContextCheck.cpp - recover-setjmp-context
+//-------------------===//
 //
 // Spec: C11 7.13.1.1p4-5 (restated in checks/model/RecoverPoint.h).  A
 // setjmp whose result is stored, returned, passed on, compared with a
@@ -40,8 +41,7 @@ void SetjmpContextCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   ::recover::model::RecoverPointContext Context =
       ::recover::model::classifyRecoverPoint(*Call, *Result.Context);
-  if (Context.Form != RecoverForm::Invalid ||
-      Call->getBeginLoc().isInvalid())
+  if (Context.Form != RecoverForm::Invalid || Call->getBeginLoc().isInvalid())
     return;
 
   // Report where the user spelled the call: through glibc's setjmp macro, or
@@ -52,9 +52,9 @@ void SetjmpContextCheck::check(const MatchFinder::MatchResult &Result) {
   // Name what the user wrote when it is a recover function itself (glibc's
   // setjmp macro expands to _setjmp); otherwise the function called.
   StringRef Callee = Call->getDirectCallee()->getName();
-  StringRef Spelled = Lexer::getSourceText(
-      CharSourceRange::getTokenRange(Loc), *Result.SourceManager,
-      getLangOpts());
+  StringRef Spelled =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Loc),
+                           *Result.SourceManager, getLangOpts());
   if (Spelled != Callee && vocabulary().isRecoverName(Spelled))
     Callee = Spelled;
   diag(Loc, "%select{the result of '%0' is stored|the result of '%0' is "

@@ -1,4 +1,5 @@
-//===--- SetjmpContextCheck.h - recover-setjmp-context ---------------------===//
+//===--- SetjmpContextCheck.h - recover-setjmp-context
+//---------------------===//
 
 #ifndef RECOVER_TIDY_CHECKS_SETJMPCONTEXTCHECK_H
 #define RECOVER_TIDY_CHECKS_SETJMPCONTEXTCHECK_H

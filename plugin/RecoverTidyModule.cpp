@@ -4,6 +4,7 @@
 #include "plugin/Compat.h"
 
 #include "checks/SetjmpContextCheck.h"
+#include "checks/UnsafeStateChangeCheck.h"
 
 namespace clang::tidy::recover {
 
@@ -13,6 +14,8 @@ class RecoverTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<SetjmpContextCheck>("recover-setjmp-context");
+    Factories.registerCheck<UnsafeStateChangeCheck>(
+        "recover-unsafe-state-change");
   }
 };
 

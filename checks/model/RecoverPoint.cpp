@@ -100,8 +100,8 @@ static Truth truthOf(BinaryOperatorKind Op, bool CallOnLeft, long long K,
   // A longjmp makes setjmp return any non-zero int; these samples cover every
   // outcome of one comparison with K.
   bool SeenTrue = false, SeenFalse = false;
-  for (long long V : {K - 1, K, K + 1, 1LL, -1LL, (long long)INT_MAX,
-                      (long long)INT_MIN}) {
+  for (long long V :
+       {K - 1, K, K + 1, 1LL, -1LL, (long long)INT_MAX, (long long)INT_MIN}) {
     if (V == 0 || V < INT_MIN || V > INT_MAX)
       continue;
     (Eval(V) ? SeenTrue : SeenFalse) = true;

@@ -37,7 +37,8 @@ void NameSet::addList(llvm::StringRef List, llvm::StringRef Option,
     llvm::Regex Pattern(("^(" + Entry + ")$").str());
     std::string Reason;
     if (!Pattern.isValid(Reason)) {
-      Errors.push_back({Option.str(), Entry.str(), Reason});
+      Errors.push_back({Option.str(), Entry.str(),
+                        "not a valid regular expression (" + Reason + ")"});
       continue;
     }
     Patterns.push_back(std::move(Pattern));
@@ -60,8 +61,13 @@ Vocabulary::Vocabulary(llvm::StringRef RecoverFunctions,
   // The built-in lists are plain names and cannot fail.
   RecoverNames.addList(BuiltinRecover, "", Errors);
   PanicNames.addList(BuiltinPanic, "", Errors);
+  BuiltinPanicNames.addList(BuiltinPanic, "", Errors);
   RecoverNames.addList(RecoverFunctions, "RecoverFunctions", Errors);
   PanicNames.addList(PanicFunctions, "PanicFunctions", Errors);
+}
+
+bool Vocabulary::isBuiltinPanic(const clang::FunctionDecl *FD) const {
+  return FD && FD->getIdentifier() && BuiltinPanicNames.matches(FD->getName());
 }
 
 FunctionRole Vocabulary::roleOf(const clang::FunctionDecl *FD) const {

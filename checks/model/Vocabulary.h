@@ -81,6 +81,10 @@ public:
   bool isPanic(const clang::FunctionDecl *FD) const {
     return roleOf(FD) == FunctionRole::Panic;
   }
+  /// Whether \p FD is of the built-in longjmp family, which never returns;
+  /// a PanicFunctions entry may return (an allocator that throws on failure)
+  /// unless it is declared noreturn.
+  bool isBuiltinPanic(const clang::FunctionDecl *FD) const;
 
   /// Whether a function called \p Name would be a recover function.
   bool isRecoverName(llvm::StringRef Name) const {
@@ -96,6 +100,7 @@ public:
 private:
   NameSet RecoverNames;
   NameSet PanicNames;
+  NameSet BuiltinPanicNames;
   mutable llvm::DenseMap<const clang::FunctionDecl *, FunctionRole> Cache;
 };
 

@@ -4,8 +4,8 @@
 // RUN:   -config="{CheckOptions: [{key: RecoverFunctions, value: 'my_setjmp;bad(;[z-a]'}]}" \
 // RUN:   %s -- %mock_headers 2>&1 \
 // RUN:   | FileCheck %s -implicit-check-not='{{warning|error|note}}:'
-// CHECK-DAG: error: invalid regular expression 'bad(' in option 'recover-setjmp-context.RecoverFunctions': parentheses not balanced; the entry is ignored [clang-tidy-config]
-// CHECK-DAG: error: invalid regular expression '[z-a]' in option 'recover-setjmp-context.RecoverFunctions': invalid character range; the entry is ignored [clang-tidy-config]
+// CHECK-DAG: error: invalid entry 'bad(' in option 'recover-setjmp-context.RecoverFunctions': not a valid regular expression (parentheses not balanced); the entry is ignored [clang-tidy-config]
+// CHECK-DAG: error: invalid entry '[z-a]' in option 'recover-setjmp-context.RecoverFunctions': not a valid regular expression (invalid character range); the entry is ignored [clang-tidy-config]
 
 #include <setjmp.h>
 

@@ -1,0 +1,182 @@
+//===--- UnsafeStateChangeCheck.cpp - recover-unsafe-state-change ---------===//
+//
+// Spec.  A state change S in function F (see checks/model/StateModel.h for
+// what state is) is reported when, on some path of F's CFG from S (back
+// edges and later calls included), a possible panic follows before F
+// registers a new recover point.  It is not reported when
+//   1. every path from S ends in a call that never returns (S only hands an
+//      error to the handler), unless ReportPanicOnlyWrites;
+//   2. every path from S to a panic writes the same location again first;
+//   3. S puts back a value saved from the same location earlier in F;
+//   4. code on a recovery path of the translation unit reads or writes the
+//      same location (it undoes or consumes the change);
+//   5. the location's name matches IgnoredState.
+// What F's callers do after F returns does not count: each function is the
+// unit of atomicity.  The warning is at S; notes follow the first panic
+// through the callees, the recover point when it is in F, and the write
+// inside a callee for call-made changes.  One function emits everything.
+//
+//===----------------------------------------------------------------------===//
+
+#include "checks/UnsafeStateChangeCheck.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+#include <algorithm>
+#include <tuple>
+
+using namespace clang::ast_matchers;
+using namespace ::recover::model;
+
+namespace clang::tidy::recover {
+
+struct UnsafeStateChangeCheck::Finding {
+  SourceLocation Loc;
+  Change What;
+  PanicStep FirstPanic;
+  const CallExpr *RecoverPoint = nullptr;
+  size_t Order = 0;
+};
+
+UnsafeStateChangeCheck::UnsafeStateChangeCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : RecoverCheckBase(Name, Context),
+      ReportPanicOnlyWrites(Options.get("ReportPanicOnlyWrites", false)),
+      IgnoredStateList(Options.get("IgnoredState", "")) {
+  readNameList("IgnoredState", IgnoredStateList, IgnoredState);
+}
+
+void UnsafeStateChangeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  RecoverCheckBase::storeOptions(Opts);
+  Options.store(Opts, "ReportPanicOnlyWrites", ReportPanicOnlyWrites);
+  Options.store(Opts, "IgnoredState", IgnoredStateList);
+}
+
+bool UnsafeStateChangeCheck::isIgnored(const Location &Loc) const {
+  return IgnoredState.matches(Loc.plainName()) ||
+         IgnoredState.matches(Loc.name());
+}
+
+void UnsafeStateChangeCheck::registerMatchers(MatchFinder *Finder) {
+  // The analysis needs the whole translation unit: its summaries are built
+  // once, then every function that can matter is analysed.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  TranslationUnitModel TU(Ctx, vocabulary(), modelOptions());
+
+  std::vector<Finding> Findings;
+  for (const FunctionDecl *FD : TU.functions()) {
+    // Only a function in which something can panic can leave a change
+    // half-done; the others never get a CFG.
+    if (!TU.mayPanicInside(FD))
+      continue;
+    FunctionAnalysis *A = TU.analysis(FD);
+    if (!A)
+      continue;
+    for (CFGPoint P : A->changePoints()) {
+      if (!A->panicAfter(P, Location()))
+        continue;
+      for (const Change &C : A->changesAt(P)) {
+        if (!C.Loc.valid() || isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc))
+          continue;
+        auto Panic = A->panicAfter(P, C.Loc);
+        if (!Panic)
+          continue;
+        if (!ReportPanicOnlyWrites && A->endsInPanic(P))
+          continue;
+        Finding F;
+        F.Loc = SM.getFileLoc(C.Target->getBeginLoc());
+        F.What = C;
+        F.FirstPanic = Panic->second;
+        F.RecoverPoint = A->protectingRecoverPoint(P);
+        Findings.push_back(F);
+      }
+    }
+  }
+
+  // Source order, then discovery order: deterministic.  (std::stable_sort
+  // trips a libstdc++ deprecation under some clang versions.)
+  for (size_t I = 0; I < Findings.size(); ++I)
+    Findings[I].Order = I;
+  std::sort(Findings.begin(), Findings.end(),
+            [&](const Finding &L, const Finding &R) {
+              if (L.Loc != R.Loc)
+                return SM.isBeforeInTranslationUnit(L.Loc, R.Loc);
+              return L.Order < R.Order;
+            });
+  // Once per location: a call that changes two fields, or a macro that
+  // expands to two writes, is one finding.
+  for (size_t I = 0; I < Findings.size(); ++I)
+    if (I == 0 || Findings[I - 1].Loc != Findings[I].Loc)
+      report(Findings[I], TU, SM);
+}
+
+/// How one panic step is explained in a note.
+static void notePanicStep(ClangTidyCheck &Check, const PanicStep &Step,
+                          const SourceManager &SM, bool First) {
+  StringRef Callee = Step.Callee && Step.Callee->getIdentifier()
+                         ? Step.Callee->getName()
+                         : StringRef();
+  Check.diag(
+      SM.getFileLoc(Step.Call->getBeginLoc()),
+      "%select{a longjmp can follow here|which can longjmp here}0: "
+      "%select{'%2' jumps to a recover point|'%2' is declared noreturn "
+      "and its body is not visible|the body of '%2' is not visible and "
+      "it is called inside a protected region|a call through a "
+      "function pointer|'%2' can longjmp|'%2' is one of the PanicFunctions}1",
+      DiagnosticIDs::Note)
+      << (First ? 0 : 1) << static_cast<unsigned>(Step.Reason) << Callee;
+}
+
+void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
+                                    const SourceManager &SM) {
+  const Change &C = F.What;
+  std::string Name = C.Loc.name();
+  switch (C.Kind) {
+  case ChangeKind::Write:
+  case ChangeKind::Library:
+    diag(F.Loc, "'%0' is changed here and a longjmp can follow that leaves "
+                "the change behind; change it after the last call that can "
+                "longjmp, or undo it on the recovery path")
+        << Name;
+    break;
+  case ChangeKind::Free:
+    diag(F.Loc, "'%0' still points to the memory freed here when a longjmp "
+                "can follow; set it to NULL right after the free")
+        << Name;
+    break;
+  case ChangeKind::Call:
+    diag(F.Loc, "call to '%0' changes '%1' and a longjmp can follow that "
+                "leaves the change behind")
+        << C.Callee->getName() << Name;
+    break;
+  }
+
+  // The chain to the panic, one note per step, bounded against long chains.
+  PanicStep Step = F.FirstPanic;
+  notePanicStep(*this, Step, SM, /*First=*/true);
+  for (unsigned Depth = 0;
+       Step.Reason == PanicReason::Callee && Step.Callee && Depth < 16;
+       ++Depth) {
+    std::optional<PanicStep> Next = TU.witness(Step.Callee);
+    if (!Next)
+      break;
+    Step = *Next;
+    notePanicStep(*this, Step, SM, /*First=*/false);
+  }
+  if (F.RecoverPoint)
+    diag(SM.getFileLoc(F.RecoverPoint->getBeginLoc()),
+         "the recover point it returns to is registered here",
+         DiagnosticIDs::Note);
+  if (C.Kind == ChangeKind::Call && C.InnerSite)
+    diag(SM.getFileLoc(C.InnerSite->getBeginLoc()),
+         "'%0' is changed here, inside '%1'", DiagnosticIDs::Note)
+        << Name << C.Callee->getName();
+}
+
+} // namespace clang::tidy::recover

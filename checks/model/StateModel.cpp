@@ -1,0 +1,406 @@
+//===--- StateModel.cpp - which writes change state that outlives a jump --===//
+
+#include "checks/model/StateModel.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace recover::model {
+
+std::string Location::name() const {
+  if (!Decl)
+    return "";
+  switch (Kind) {
+  case Variable:
+    return Decl->getName().str();
+  case Field: {
+    const auto *FD = cast<FieldDecl>(Decl);
+    // A field of an anonymous struct or union is named after the innermost
+    // named record around it: CallInfo.ftransfer.
+    std::string Record;
+    for (const RecordDecl *RD = FD->getParent(); RD && Record.empty();
+         RD = dyn_cast<RecordDecl>(RD->getDeclContext())) {
+      Record = RD->getName().str();
+      if (Record.empty())
+        if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+          Record = TD->getName().str();
+    }
+    return Record.empty() ? FD->getName().str()
+                          : Record + "." + FD->getName().str();
+  }
+  case Pointee:
+    return "*" + Decl->getName().str();
+  case None:
+    break;
+  }
+  return "";
+}
+
+llvm::StringRef Location::plainName() const {
+  return Decl ? Decl->getName() : llvm::StringRef();
+}
+
+/// The variable an lvalue expression \p E names directly, if any.
+static const VarDecl *namedVar(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// Whether \p V lives in the frame (automatic storage, parameters included).
+static bool isFrameLocal(const VarDecl *V) { return !V->hasGlobalStorage(); }
+
+/// Whether \p E is an lvalue of array type that decays to a pointer here, and
+/// so names the array's own memory.
+static bool isArrayLValue(const Expr *E) { return E->getType()->isArrayType(); }
+
+Location FrameFacts::locationOf(const Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      return {Location::Variable, V};
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return {Location::Field, FD};
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+    if (isArrayLValue(Base))
+      return locationOf(Base);
+    if (const VarDecl *V = namedVar(Base))
+      return {Location::Pointee, V};
+    return locationOf(Base);
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref) {
+      const Expr *Sub = UO->getSubExpr()->IgnoreParenCasts();
+      if (const auto *Addr = dyn_cast<UnaryOperator>(Sub))
+        if (Addr->getOpcode() == UO_AddrOf)
+          return locationOf(Addr->getSubExpr());
+      if (const VarDecl *V = namedVar(Sub))
+        return {Location::Pointee, V};
+      return locationOf(Sub);
+    }
+  }
+  return {};
+}
+
+bool FrameFacts::pointsOutside(const Expr *P) const {
+  P = P->IgnoreParens();
+  // Casts keep the target, but the decay of an array names its memory.
+  while (const auto *Cast = dyn_cast<CastExpr>(P)) {
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+      return classifyWrite(Cast->getSubExpr()).IsState;
+    if (Cast->getCastKind() == CK_NullToPointer ||
+        Cast->getCastKind() == CK_IntegralToPointer)
+      return false;
+    P = Cast->getSubExpr()->IgnoreParens();
+  }
+  if (isArrayLValue(P))
+    return classifyWrite(P).IsState;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(P)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V)
+      return true;
+    if (!isFrameLocal(V) || isa<ParmVarDecl>(V))
+      return true;
+    return OutsidePointers.count(V) != 0;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
+    if (UO->getOpcode() == UO_AddrOf)
+      return classifyWrite(UO->getSubExpr()).IsState;
+    return true;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(P))
+    return pointsOutside(CO->getTrueExpr()) ||
+           pointsOutside(CO->getFalseExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+    if (BO->isAdditiveOp()) {
+      const Expr *Ptr = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                                 : BO->getRHS();
+      return pointsOutside(Ptr);
+    }
+    if (BO->getOpcode() == BO_Comma)
+      return pointsOutside(BO->getRHS());
+    if (BO->isAssignmentOp())
+      return pointsOutside(BO->getRHS());
+  }
+  if (isa<IntegerLiteral>(P) || isa<StringLiteral>(P))
+    return false;
+  // A pointer loaded from memory, returned by a call, or computed otherwise:
+  // nothing says it points into this frame.
+  return true;
+}
+
+Target FrameFacts::classifyPointee(const Expr *Pointer) const {
+  Target T;
+  const Expr *Stripped = Pointer->IgnoreParenCasts();
+  // `*&x` is x itself.
+  if (const auto *UO = dyn_cast<UnaryOperator>(Stripped))
+    if (UO->getOpcode() == UO_AddrOf)
+      return classifyWrite(UO->getSubExpr());
+  // An array passed as a pointer names the array itself, under whatever
+  // conversions to void * follow the decay.
+  for (const Expr *E = Pointer->IgnoreParens();
+       const auto *Cast = dyn_cast<CastExpr>(E);
+       E = Cast->getSubExpr()->IgnoreParens())
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+      return classifyWrite(Cast->getSubExpr());
+  if (const VarDecl *V = namedVar(Stripped)) {
+    T.Loc = {Location::Pointee, V};
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(V)) {
+      T.ParamIndex = static_cast<int>(PVD->getFunctionScopeIndex());
+      T.IsState = true;
+      return T;
+    }
+  } else {
+    T.Loc = locationOf(Stripped);
+  }
+  T.IsState = pointsOutside(Pointer);
+  return T;
+}
+
+Target FrameFacts::classifyWrite(const Expr *LHS) const {
+  const Expr *E = LHS->IgnoreParenImpCasts();
+  Location Loc = locationOf(E);
+  // Walk down to what holds the written memory.
+  for (;;) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      Target T;
+      T.Loc = Loc;
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        T.IsState = !isFrameLocal(V) || (Recovers && Escaped.count(V));
+      return T;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow()) {
+        Target T = classifyPointee(ME->getBase());
+        T.Loc = Loc;
+        return T;
+      }
+      E = ME->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+      if (isArrayLValue(Base)) {
+        E = Base;
+        continue;
+      }
+      Target T = classifyPointee(ASE->getBase());
+      T.Loc = Loc;
+      return T;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() == UO_Deref) {
+        Target T = classifyPointee(UO->getSubExpr());
+        T.Loc = Loc;
+        return T;
+      }
+    }
+    // Compound literals, calls returning structs and the like: temporaries.
+    Target T;
+    T.Loc = Loc;
+    return T;
+  }
+}
+
+bool FrameFacts::isRestore(const Expr *LHS, const Expr *RHS) const {
+  const VarDecl *Saved = namedVar(RHS->IgnoreParenCasts());
+  if (!Saved)
+    return false;
+  auto It = SavedFrom.find(Saved);
+  if (It == SavedFrom.end())
+    return false;
+  Location Loc = locationOf(LHS);
+  return Loc.valid() && llvm::is_contained(It->second, Loc);
+}
+
+/// One walk over a function body to fill FrameFacts.
+class FrameFactsBuilder : public RecursiveASTVisitor<FrameFactsBuilder> {
+public:
+  explicit FrameFactsBuilder(FrameFacts &Facts) : Facts(Facts) {}
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (!isFrameLocal(V) || isa<ParmVarDecl>(V) || !V->hasInit())
+      return true;
+    noteValue(V, V->getInit());
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    if (const VarDecl *V = namedVar(BO->getLHS()))
+      if (isFrameLocal(V))
+        noteValue(V, BO->getRHS());
+    noteEscape(BO->getRHS(), /*Stored=*/!namedVar(BO->getLHS()));
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    // The C library does not keep the pointers it is given.
+    if (Callee && Callee->getASTContext().getSourceManager().isInSystemHeader(
+                      Callee->getLocation()))
+      return true;
+    for (const Expr *Arg : Call->arguments())
+      noteEscape(Arg, /*Stored=*/true);
+    return true;
+  }
+
+  /// Settles which local pointers may point outside: assignments from other
+  /// local pointers need their sources settled first.
+  void finish() {
+    bool Changed = true;
+    while (Changed) {
+      Changed = false;
+      for (auto &[V, Values] : PointerValues) {
+        if (Facts.OutsidePointers.count(V))
+          continue;
+        for (const Expr *Value : Values)
+          if (Facts.pointsOutside(Value)) {
+            Facts.OutsidePointers.insert(V);
+            Changed = true;
+            break;
+          }
+      }
+    }
+  }
+
+private:
+  void noteValue(const VarDecl *V, const Expr *Value) {
+    if (V->getType()->isPointerType())
+      PointerValues[V].push_back(Value);
+    // `saved = <location>` makes `<location> = saved` a restore later.
+    const Expr *Stripped = Value->IgnoreParenImpCasts();
+    Location From = Facts.locationOf(Stripped);
+    if (From.valid() && From.Decl != V)
+      Facts.SavedFrom[V].push_back(From);
+  }
+
+  void noteEscape(const Expr *E, bool Stored) {
+    if (!Stored)
+      return;
+    E = E->IgnoreParens();
+    const Expr *Held = nullptr;
+    if (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenCasts()))
+      if (UO->getOpcode() == UO_AddrOf)
+        Held = UO->getSubExpr();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+      if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+        Held = Cast->getSubExpr();
+    if (!Held)
+      return;
+    // The object whose address is taken: the root of member accesses.
+    Held = Held->IgnoreParenImpCasts();
+    while (const auto *ME = dyn_cast<MemberExpr>(Held)) {
+      if (ME->isArrow())
+        return;
+      Held = ME->getBase()->IgnoreParenImpCasts();
+    }
+    if (const VarDecl *V = namedVar(Held))
+      if (isFrameLocal(V))
+        Facts.Escaped.insert(V);
+  }
+
+  FrameFacts &Facts;
+  llvm::MapVector<const VarDecl *, llvm::SmallVector<const Expr *, 2>>
+      PointerValues;
+};
+
+FrameFacts::FrameFacts(const FunctionDecl &FD, bool Recovers)
+    : FD(FD), Recovers(Recovers) {
+  FrameFactsBuilder Builder(*this);
+  if (Stmt *Body = FD.getBody())
+    Builder.TraverseStmt(Body);
+  Builder.finish();
+}
+
+const Expr *writtenDestination(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return nullptr;
+  StringRef Name = Callee->getName();
+  // _FORTIFY_SOURCE turns memcpy into __builtin___memcpy_chk.
+  Name.consume_front("__builtin___");
+  Name.consume_front("__builtin_");
+  Name.consume_back("_chk");
+  struct Writer {
+    const char *Name;
+    int Dest;
+  };
+  static const Writer Writers[] = {
+      {"memcpy", 0},   {"memmove", 0},  {"memset", 0},    {"mempcpy", 0},
+      {"memccpy", 0},  {"strcpy", 0},   {"strncpy", 0},   {"strcat", 0},
+      {"strncat", 0},  {"stpcpy", 0},   {"stpncpy", 0},   {"sprintf", 0},
+      {"snprintf", 0}, {"vsprintf", 0}, {"vsnprintf", 0}, {"wmemcpy", 0},
+      {"wmemmove", 0}, {"wmemset", 0},  {"wcscpy", 0},    {"wcsncpy", 0},
+      {"wcscat", 0},   {"wcsncat", 0},  {"bzero", 0},     {"explicit_bzero", 0},
+      {"bcopy", 1}};
+  int Index = -1;
+  for (const Writer &W : Writers)
+    if (Name == W.Name)
+      Index = W.Dest;
+  if (Index < 0 || static_cast<unsigned>(Index) >= Call.getNumArgs())
+    return nullptr;
+  return Call.getArg(static_cast<unsigned>(Index));
+}
+
+static bool involvesJmpBuf(QualType T,
+                           llvm::SmallPtrSetImpl<const RecordDecl *> &Seen) {
+  for (;;) {
+    if (const auto *TT = T->getAs<TypedefType>()) {
+      StringRef Name = TT->getDecl()->getName();
+      if (Name == "jmp_buf" || Name == "sigjmp_buf")
+        return true;
+    }
+    T = T.getCanonicalType();
+    if (const auto *PT = T->getAs<PointerType>()) {
+      T = PT->getPointeeType();
+      continue;
+    }
+    if (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr())) {
+      T = AT->getElementType();
+      continue;
+    }
+    break;
+  }
+  const auto *RT = T->getAs<RecordType>();
+  if (!RT)
+    return false;
+  const RecordDecl *RD = RT->getDecl();
+  if (RD->getName() == "__jmp_buf_tag")
+    return true;
+  RD = RD->getDefinition();
+  if (!RD || !Seen.insert(RD).second)
+    return false;
+  for (const FieldDecl *F : RD->fields()) {
+    // Only fields that hold a jmp_buf count, not pointers to other handlers
+    // (a `previous` link is bookkeeping of its own type).
+    QualType FT = F->getType();
+    if (FT->isPointerType())
+      continue;
+    if (involvesJmpBuf(FT, Seen))
+      return true;
+  }
+  return false;
+}
+
+bool involvesJmpBuf(QualType T) {
+  llvm::SmallPtrSet<const RecordDecl *, 4> Seen;
+  return involvesJmpBuf(T, Seen);
+}
+
+bool isNullValue(const Expr *E, ASTContext &Ctx) {
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+} // namespace recover::model

@@ -1,0 +1,813 @@
+//===--- TranslationUnitModel.cpp - panics, recovery and effects per TU ---===//
+
+#include "checks/model/TranslationUnitModel.h"
+
+#include "checks/model/RecoverPoint.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <climits>
+#include <deque>
+#include <functional>
+
+using namespace clang;
+using llvm::DenseMap;
+using llvm::DenseSet;
+
+namespace recover::model {
+
+static constexpr unsigned None = UINT_MAX;
+
+//===----------------------------------------------------------------------===//
+// Deallocators
+//===----------------------------------------------------------------------===//
+
+void Deallocators::addList(StringRef List, StringRef Option,
+                           SmallVectorImpl<VocabularyError> &Errors) {
+  SmallVector<StringRef, 8> Items;
+  List.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty())
+      continue;
+    unsigned Arg = 1;
+    auto [Name, Index] = Item.rsplit(':');
+    if (!Index.empty() && Name != Item) {
+      if (Index.trim().getAsInteger(10, Arg) || Arg == 0) {
+        Errors.push_back({Option.str(), Item.str(),
+                          "the argument number after ':' must be 1 or more"});
+        continue;
+      }
+    } else {
+      Name = Item;
+    }
+    Entry E;
+    E.Arg = Arg - 1;
+    size_t Before = Errors.size();
+    E.Names.addList(Name.trim(), Option, Errors);
+    if (Errors.size() == Before && !E.Names.empty())
+      Entries.push_back(std::move(E));
+  }
+}
+
+const Expr *Deallocators::freedArgument(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return nullptr;
+  for (const Entry &E : Entries)
+    if (E.Arg < Call.getNumArgs() && E.Names.matches(Callee->getName()))
+      return Call.getArg(E.Arg);
+  return nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// FunctionAnalysis
+//===----------------------------------------------------------------------===//
+
+struct FunctionAnalysis::Element {
+  const Stmt *S = nullptr;
+  /// A call of a recover function: registers a new recover point.
+  bool Recover = false;
+  /// Why this element may panic.
+  std::optional<PanicStep> Panic;
+  /// Whether it never returns; computed on first use.
+  std::optional<bool> Never;
+  /// Locations it writes (state or not), for kills.
+  SmallVector<Location, 1> Writes;
+  SmallVector<Change, 1> Changes;
+  /// A call of a function of the translation unit whose effects are not
+  /// resolved yet.
+  const CallExpr *EffectCall = nullptr;
+};
+
+struct FunctionAnalysis::RecoverPoint {
+  const CallExpr *Call = nullptr;
+  CFGPoint At;
+  /// Per block, the first element index inside the region; None if none.
+  std::vector<unsigned> ProtectedFrom;
+  std::vector<unsigned> RecoveryFrom;
+  /// Whether the two could be told apart; if not, both are everything after
+  /// the call.
+  bool Split = false;
+};
+
+FunctionAnalysis::FunctionAnalysis(const FunctionDecl &FD,
+                                   TranslationUnitModel &TU,
+                                   std::unique_ptr<CFG> Cfg)
+    : FD(FD), TU(TU), Cfg(std::move(Cfg)), Facts(FD, TU.recovers(&FD)) {}
+
+FunctionAnalysis::~FunctionAnalysis() = default;
+
+std::unique_ptr<FunctionAnalysis>
+FunctionAnalysis::create(const FunctionDecl &FD, TranslationUnitModel &TU) {
+  Stmt *Body = FD.getBody();
+  if (!Body || FD.isInvalidDecl())
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Cfg = CFG::buildCFG(&FD, Body, &TU.context(), Options);
+  if (!Cfg)
+    return nullptr;
+  std::unique_ptr<FunctionAnalysis> A(
+      new FunctionAnalysis(FD, TU, std::move(Cfg)));
+  A->Elements.resize(A->Cfg->getNumBlockIDs());
+  A->Blocks.assign(A->Cfg->getNumBlockIDs(), nullptr);
+  for (const CFGBlock *B : *A->Cfg) {
+    A->Blocks[B->getBlockID()] = B;
+    auto &Row = A->Elements[B->getBlockID()];
+    Row.resize(B->size());
+    for (unsigned I = 0; I < B->size(); ++I) {
+      auto S = (*B)[I].getAs<CFGStmt>();
+      if (!S)
+        continue;
+      // A function that did not compile is given up on, not guessed at.
+      if (const auto *E = dyn_cast<Expr>(S->getStmt()))
+        if (E->containsErrors())
+          return nullptr;
+      Row[I].S = S->getStmt();
+    }
+  }
+  A->findRecoverPoints();
+  A->classifyElements();
+  return A;
+}
+
+FunctionAnalysis::Element &FunctionAnalysis::element(CFGPoint P) {
+  return Elements[P.Block][P.Index];
+}
+
+const Stmt *FunctionAnalysis::stmtAt(CFGPoint P) const {
+  return Elements[P.Block][P.Index].S;
+}
+
+void FunctionAnalysis::reach(ArrayRef<CFGPoint> Entries,
+                             std::vector<unsigned> &From) const {
+  From.assign(Cfg->getNumBlockIDs(), None);
+  std::deque<CFGPoint> Work(Entries.begin(), Entries.end());
+  while (!Work.empty()) {
+    CFGPoint P = Work.front();
+    Work.pop_front();
+    if (P.Index >= From[P.Block])
+      continue;
+    bool First = From[P.Block] == None;
+    From[P.Block] = P.Index;
+    if (!First)
+      continue;
+    for (const CFGBlock *Succ : Blocks[P.Block]->succs())
+      if (Succ)
+        Work.push_back({Succ->getBlockID(), 0});
+  }
+}
+
+void FunctionAnalysis::findRecoverPoints() {
+  const Vocabulary &Vocab = TU.vocabulary();
+  for (const CFGBlock *B : *Cfg) {
+    for (unsigned I = 0; I < B->size(); ++I) {
+      const auto *Call =
+          dyn_cast_or_null<CallExpr>(Elements[B->getBlockID()][I].S);
+      if (!Call || !Vocab.isRecover(Call->getDirectCallee()))
+        continue;
+      RecoverPoint R;
+      R.Call = Call;
+      R.At = {B->getBlockID(), I};
+      RecoverPointContext Ctx = classifyRecoverPoint(*Call, TU.context());
+      SmallVector<CFGPoint, 2> Protected, Recovery;
+      bool Split = Ctx.Form == RecoverForm::Condition &&
+                   B->getTerminatorStmt() == Ctx.ControlStmt;
+      if (Split && isa<SwitchStmt>(Ctx.ControlStmt)) {
+        // case 0 is the protected region, the other labels recovery.
+        for (const CFGBlock *Succ : B->succs()) {
+          if (!Succ)
+            continue;
+          const auto *Case = dyn_cast_or_null<CaseStmt>(Succ->getLabel());
+          Expr::EvalResult V;
+          bool IsZero = Case && Case->getLHS() &&
+                        Case->getLHS()->EvaluateAsInt(V, TU.context()) &&
+                        V.Val.getInt() == 0;
+          (IsZero ? Protected : Recovery).push_back({Succ->getBlockID(), 0});
+        }
+        if (Protected.empty())
+          Split = false;
+      } else if (Split) {
+        const CFGBlock *Then = B->succ_size() > 0 ? *B->succ_begin() : nullptr;
+        const CFGBlock *Else =
+            B->succ_size() > 1 ? *(B->succ_begin() + 1) : nullptr;
+        auto Add = [](SmallVectorImpl<CFGPoint> &To, Truth T,
+                      const CFGBlock *Then, const CFGBlock *Else) {
+          if (Then && T != Truth::False)
+            To.push_back({Then->getBlockID(), 0});
+          if (Else && T != Truth::True)
+            To.push_back({Else->getBlockID(), 0});
+        };
+        Add(Protected, Ctx.WhenZero, Then, Else);
+        Add(Recovery, Ctx.WhenNonZero, Then, Else);
+      }
+      if (!Split) {
+        // Stored or discarded result: everything after the call is both
+        // protected and on the recovery path.
+        Protected.assign(1, {B->getBlockID(), I + 1});
+        Recovery = Protected;
+      }
+      R.Split = Split;
+      reach(Protected, R.ProtectedFrom);
+      reach(Recovery, R.RecoveryFrom);
+      if (Split)
+        for (unsigned Blk = 0; Blk < R.ProtectedFrom.size(); ++Blk)
+          if (R.RecoveryFrom[Blk] != None)
+            R.ProtectedFrom[Blk] = None;
+      RecoverPoints.push_back(std::move(R));
+    }
+  }
+}
+
+bool FunctionAnalysis::inProtectedRegion(CFGPoint P) const {
+  for (const RecoverPoint &R : RecoverPoints)
+    if (R.ProtectedFrom[P.Block] <= P.Index)
+      return true;
+  return false;
+}
+
+const CallExpr *FunctionAnalysis::protectingRecoverPoint(CFGPoint P) const {
+  for (const RecoverPoint &R : RecoverPoints)
+    if (R.ProtectedFrom[P.Block] <= P.Index)
+      return R.Call;
+  return nullptr;
+}
+
+static Change makeChange(ChangeKind Kind, const Target &T, const Expr *What,
+                         const FunctionDecl *Callee) {
+  Change C;
+  C.Kind = Kind;
+  C.Loc = T.Loc;
+  C.Target = What;
+  C.Callee = Callee;
+  C.ParamIndex = T.ParamIndex;
+  return C;
+}
+
+void FunctionAnalysis::classifyWrite(const Expr *LHS, const Expr *RHS,
+                                     CFGPoint P, Element &E) {
+  Target T = Facts.classifyWrite(LHS);
+  if (T.Loc.valid())
+    E.Writes.push_back(T.Loc);
+  if (!T.IsState)
+    return;
+  // Pushing or popping a handler belongs to recover-dangling-jmp-buf.
+  if (involvesJmpBuf(LHS->getType()))
+    return;
+  if (RHS && Facts.isRestore(LHS, RHS))
+    return;
+  // `free(p->buf); p->buf = NULL;` is one safe step.
+  if (RHS && T.Loc.valid() && isNullValue(RHS, TU.context())) {
+    for (unsigned I = 0; I < P.Index; ++I)
+      for (const Change &C : Elements[P.Block][I].Changes)
+        if (C.Kind == ChangeKind::Free && C.Loc == T.Loc)
+          return;
+  }
+  E.Changes.push_back(makeChange(ChangeKind::Write, T, LHS, nullptr));
+}
+
+void FunctionAnalysis::classifyCall(const CallExpr &Call, CFGPoint P,
+                                    Element &E) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (Callee && TU.vocabulary().isRecover(Callee)) {
+    E.Recover = true;
+    return;
+  }
+  E.Panic = TU.mayPanic(Call, inProtectedRegion(P));
+  if (const Expr *Dest = writtenDestination(Call)) {
+    Target T = Facts.classifyPointee(Dest);
+    if (T.Loc.valid())
+      E.Writes.push_back(T.Loc);
+    if (T.IsState && !involvesJmpBuf(Dest->IgnoreParenImpCasts()->getType())) {
+      E.Changes.push_back(makeChange(ChangeKind::Library, T, Dest, Callee));
+    }
+    return;
+  }
+  if (const Expr *Freed = TU.options().Deallocation.freedArgument(Call)) {
+    const Expr *Pointer = Freed->IgnoreParenCasts();
+    // Only a pointer held in memory can be left pointing at what was freed.
+    if (!isa<DeclRefExpr>(Pointer) && !isa<MemberExpr>(Pointer) &&
+        !isa<ArraySubscriptExpr>(Pointer) && !isa<UnaryOperator>(Pointer))
+      return;
+    Target T = Facts.classifyWrite(Pointer);
+    if (T.IsState && T.Loc.valid()) {
+      E.Changes.push_back(makeChange(ChangeKind::Free, T, Pointer, Callee));
+    }
+    return;
+  }
+  if (Callee && TU.definition(Callee))
+    E.EffectCall = &Call;
+}
+
+void FunctionAnalysis::classifyElements() {
+  for (const CFGBlock *B : *Cfg) {
+    unsigned ID = B->getBlockID();
+    for (unsigned I = 0; I < B->size(); ++I) {
+      Element &E = Elements[ID][I];
+      if (!E.S)
+        continue;
+      CFGPoint P{ID, I};
+      if (const auto *Call = dyn_cast<CallExpr>(E.S)) {
+        classifyCall(*Call, P, E);
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(E.S)) {
+        if (BO->isAssignmentOp())
+          classifyWrite(BO->getLHS(),
+                        BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr,
+                        P, E);
+      } else if (const auto *UO = dyn_cast<UnaryOperator>(E.S)) {
+        if (UO->isIncrementDecrementOp())
+          classifyWrite(UO->getSubExpr(), nullptr, P, E);
+      }
+      if (!E.Changes.empty() || E.EffectCall)
+        ChangePoints.push_back(P);
+    }
+  }
+}
+
+ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
+  Element &E = element(P);
+  if (!E.EffectCall)
+    return E.Changes;
+  const CallExpr *Call = E.EffectCall;
+  E.EffectCall = nullptr;
+  const FunctionDecl *Callee = TU.definition(Call->getDirectCallee());
+  FunctionAnalysis *A = Callee ? TU.analysis(Callee) : nullptr;
+  if (!A)
+    return E.Changes;
+  for (const Effect &Eff : A->effects()) {
+    int ParamIndex = -1;
+    if (Eff.ParamIndex >= 0) {
+      if (static_cast<unsigned>(Eff.ParamIndex) >= Call->getNumArgs())
+        continue;
+      const Expr *Arg = Call->getArg(static_cast<unsigned>(Eff.ParamIndex));
+      if (!Facts.pointsOutside(Arg))
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts()))
+        if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+          ParamIndex = static_cast<int>(PVD->getFunctionScopeIndex());
+    }
+    if (llvm::is_contained(E.Writes, Eff.Loc))
+      continue;
+    E.Writes.push_back(Eff.Loc);
+    Change C;
+    C.Kind = ChangeKind::Call;
+    C.Loc = Eff.Loc;
+    C.Target = Call;
+    C.Callee = Callee;
+    C.InnerSite = Eff.Site;
+    C.ParamIndex = ParamIndex;
+    E.Changes.push_back(C);
+  }
+  return E.Changes;
+}
+
+bool FunctionAnalysis::writes(CFGPoint P, Location Loc) {
+  (void)changesAt(P);
+  return llvm::is_contained(element(P).Writes, Loc);
+}
+
+bool FunctionAnalysis::neverReturns(CFGPoint P) {
+  Element &E = element(P);
+  if (!E.Never) {
+    const auto *Call = dyn_cast_or_null<CallExpr>(E.S);
+    E.Never = Call && TU.neverReturns(*Call);
+  }
+  return *E.Never;
+}
+
+std::optional<std::pair<CFGPoint, PanicStep>>
+FunctionAnalysis::panicAfter(CFGPoint From, Location Loc) {
+  return searchPanic({From.Block, From.Index + 1}, Loc);
+}
+
+bool FunctionAnalysis::panicsBeforeWriting(Location Loc) {
+  return searchPanic({Cfg->getEntry().getBlockID(), 0}, Loc).has_value();
+}
+
+std::optional<std::pair<CFGPoint, PanicStep>>
+FunctionAnalysis::searchPanic(CFGPoint From, Location Loc) {
+  std::vector<unsigned> Seen(Cfg->getNumBlockIDs(), None);
+  std::deque<CFGPoint> Work{From};
+  while (!Work.empty()) {
+    CFGPoint Start = Work.front();
+    Work.pop_front();
+    if (Start.Index >= Seen[Start.Block])
+      continue;
+    Seen[Start.Block] = Start.Index;
+    const CFGBlock *B = Blocks[Start.Block];
+    bool Stopped = false;
+    for (unsigned I = Start.Index; I < B->size() && !Stopped; ++I) {
+      CFGPoint P{Start.Block, I};
+      Element &E = element(P);
+      if (!E.S)
+        continue;
+      if (E.Recover) {
+        Stopped = true;
+        break;
+      }
+      if (Loc.valid() && writes(P, Loc)) {
+        // A call that writes the location and may panic: what comes first
+        // inside the callee decides.
+        if (E.Panic && E.Panic->Reason == PanicReason::Callee)
+          if (FunctionAnalysis *Callee = TU.analysis(E.Panic->Callee))
+            if (Callee != this && Callee->panicsBeforeWriting(Loc))
+              return std::make_pair(P, *E.Panic);
+        Stopped = true;
+        break;
+      }
+      if (E.Panic)
+        return std::make_pair(P, *E.Panic);
+      if (neverReturns(P))
+        Stopped = true;
+    }
+    if (Stopped)
+      continue;
+    for (const CFGBlock *Succ : B->succs())
+      if (Succ)
+        Work.push_back({Succ->getBlockID(), 0});
+  }
+  return std::nullopt;
+}
+
+bool FunctionAnalysis::exitReachable(CFGPoint From, Location Loc) {
+  std::vector<unsigned> Seen(Cfg->getNumBlockIDs(), None);
+  unsigned ExitID = Cfg->getExit().getBlockID();
+  std::vector<CFGPoint> Work{{From.Block, From.Index}};
+  while (!Work.empty()) {
+    CFGPoint Start = Work.back();
+    Work.pop_back();
+    if (Start.Block == ExitID)
+      return true;
+    if (Start.Index >= Seen[Start.Block])
+      continue;
+    Seen[Start.Block] = Start.Index;
+    const CFGBlock *B = Blocks[Start.Block];
+    bool Stopped = false;
+    for (unsigned I = Start.Index; I < B->size(); ++I) {
+      CFGPoint P{Start.Block, I};
+      if (!element(P).S)
+        continue;
+      if (neverReturns(P) || (Loc.valid() && writes(P, Loc))) {
+        Stopped = true;
+        break;
+      }
+    }
+    if (Stopped)
+      continue;
+    for (const CFGBlock *Succ : B->succs())
+      if (Succ)
+        Work.push_back({Succ->getBlockID(), 0});
+  }
+  return false;
+}
+
+bool FunctionAnalysis::endsInPanic(CFGPoint From) {
+  return !exitReachable({From.Block, From.Index + 1}, Location());
+}
+
+bool FunctionAnalysis::canReturn() {
+  if (!CanReturn) {
+    // Recursion assumes it returns until shown otherwise.
+    CanReturn = true;
+    CanReturn = exitReachable({Cfg->getEntry().getBlockID(), 0}, Location());
+  }
+  return *CanReturn;
+}
+
+const std::vector<Effect> &FunctionAnalysis::effects() {
+  static const std::vector<Effect> NoEffects;
+  if (Effects)
+    return *Effects;
+  if (ComputingEffects)
+    return NoEffects; // Recursion: the inner call contributes nothing.
+  ComputingEffects = true;
+  std::vector<Effect> Result;
+  for (CFGPoint P : ChangePoints) {
+    for (const Change &C : changesAt(P)) {
+      if (!C.Loc.valid() || C.Kind == ChangeKind::Free)
+        continue;
+      if (llvm::any_of(Result, [&](const Effect &E) { return E.Loc == C.Loc; }))
+        continue;
+      // Left behind only if it can survive to a normal return: not written
+      // again first, and not on a path that always panics.
+      if (!exitReachable({P.Block, P.Index + 1}, C.Loc))
+        continue;
+      Effect E;
+      E.Loc = C.Loc;
+      E.ParamIndex = C.ParamIndex;
+      E.Site = C.Kind == ChangeKind::Call ? C.InnerSite : C.Target;
+      Result.push_back(E);
+    }
+  }
+  ComputingEffects = false;
+  Effects = std::move(Result);
+  return *Effects;
+}
+
+/// The location an expression names when it is read or written on a
+/// recovery path: globals by variable, anything else by field.
+static void collectAccess(const Stmt *S, DenseSet<Location> &Locs) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (V->hasGlobalStorage())
+        Locs.insert({Location::Variable, V});
+  } else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      Locs.insert({Location::Field, FD});
+  }
+}
+
+void FunctionAnalysis::recoveryAccesses(
+    DenseSet<Location> &Locs,
+    SmallVectorImpl<const FunctionDecl *> &Callees) const {
+  for (const RecoverPoint &R : RecoverPoints) {
+    // Where the protected code cannot be told from the recovery path, taking
+    // it all as recovery would excuse every change the protected code makes.
+    if (!R.Split)
+      continue;
+    for (unsigned Blk = 0; Blk < R.RecoveryFrom.size(); ++Blk) {
+      if (R.RecoveryFrom[Blk] == None)
+        continue;
+      const auto &Row = Elements[Blk];
+      for (unsigned I = R.RecoveryFrom[Blk]; I < Row.size(); ++I) {
+        const Stmt *S = Row[I].S;
+        if (!S)
+          continue;
+        collectAccess(S, Locs);
+        if (const auto *Call = dyn_cast<CallExpr>(S))
+          if (const FunctionDecl *Def = TU.definition(Call->getDirectCallee()))
+            Callees.push_back(Def);
+      }
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// TranslationUnitModel
+//===----------------------------------------------------------------------===//
+
+struct TranslationUnitModel::FunctionInfo {
+  /// Calls in source order, with their canonical callee (null: indirect).
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Calls;
+  bool Recovers = false;
+  /// Length of the shortest call chain to a panic; None if there is none.
+  unsigned Distance = None;
+};
+
+namespace {
+/// One walk over the translation unit: the call graph and recover points.
+class Summariser : public RecursiveASTVisitor<Summariser> {
+public:
+  Summariser(std::vector<const FunctionDecl *> &Functions,
+             std::function<bool(const Decl *)> InSystemHeader,
+             std::function<void(const FunctionDecl *, const CallExpr *,
+                                const FunctionDecl *)>
+                 OnCall)
+      : Functions(Functions), InSystemHeader(std::move(InSystemHeader)),
+        OnCall(std::move(OnCall)) {}
+
+  bool TraverseFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || InSystemHeader(FD))
+      return true;
+    const FunctionDecl *Saved = Current;
+    Current = FD;
+    Functions.push_back(FD);
+    RecursiveASTVisitor::TraverseFunctionDecl(FD);
+    Current = Saved;
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (!Current)
+      return true;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    OnCall(Current, Call, Callee ? Callee->getCanonicalDecl() : nullptr);
+    return true;
+  }
+
+private:
+  std::vector<const FunctionDecl *> &Functions;
+  std::function<bool(const Decl *)> InSystemHeader;
+  std::function<void(const FunctionDecl *, const CallExpr *,
+                     const FunctionDecl *)>
+      OnCall;
+  const FunctionDecl *Current = nullptr;
+};
+} // namespace
+
+TranslationUnitModel::TranslationUnitModel(ASTContext &Ctx,
+                                           const Vocabulary &Vocab,
+                                           const ModelOptions &Options)
+    : Ctx(Ctx), Vocab(Vocab), Options(Options) {
+  summarise();
+}
+
+TranslationUnitModel::~TranslationUnitModel() = default;
+
+bool TranslationUnitModel::inSystemHeader(const Decl *D) const {
+  return Ctx.getSourceManager().isInSystemHeader(D->getLocation());
+}
+
+const FunctionDecl *
+TranslationUnitModel::definition(const FunctionDecl *FD) const {
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || inSystemHeader(Def))
+    return nullptr;
+  return Def;
+}
+
+/// Whether \p Call panics by itself, without looking into bodies.
+static std::optional<PanicReason> directPanic(const CallExpr &Call,
+                                              const FunctionDecl *Callee,
+                                              const Vocabulary &Vocab,
+                                              const ModelOptions &Options,
+                                              bool HasBody, bool InSystem) {
+  if (!Callee)
+    return Options.IndirectCallsPanic ? std::optional(PanicReason::Indirect)
+                                      : std::nullopt;
+  if (Vocab.isPanic(Callee))
+    return Vocab.isBuiltinPanic(Callee) ? PanicReason::PanicFunction
+                                        : PanicReason::ConfiguredPanic;
+  if (HasBody || InSystem || Callee->getBuiltinID() != 0)
+    return std::nullopt;
+  if (Options.NoreturnIsPanic && Callee->isNoReturn())
+    return PanicReason::Noreturn;
+  return std::nullopt;
+}
+
+void TranslationUnitModel::summarise() {
+  DenseMap<const FunctionDecl *, SmallVector<const FunctionDecl *, 4>> Callers;
+  std::vector<const FunctionDecl *> Direct;
+  Summariser S(
+      Functions, [this](const Decl *D) { return inSystemHeader(D); },
+      [&](const FunctionDecl *Caller, const CallExpr *Call,
+          const FunctionDecl *Callee) {
+        FunctionInfo &I = Info[Caller->getCanonicalDecl()];
+        I.Calls.emplace_back(Call, Callee);
+        if (Callee && Vocab.isRecover(Callee))
+          I.Recovers = true;
+        const FunctionDecl *Def = definition(Callee);
+        bool InSystem = Callee && !Def && inSystemHeader(Callee);
+        if (directPanic(*Call, Callee, Vocab, Options, Def != nullptr,
+                        InSystem)) {
+          if (I.Distance != 0)
+            Direct.push_back(Caller->getCanonicalDecl());
+          I.Distance = 0;
+        }
+        if (Def)
+          Callers[Def->getCanonicalDecl()].push_back(
+              Caller->getCanonicalDecl());
+      });
+  S.TraverseDecl(Ctx.getTranslationUnitDecl());
+
+  // Breadth first from the direct panickers over reversed call edges: the
+  // distance makes every witness chain end at a real panic.
+  std::deque<const FunctionDecl *> Work(Direct.begin(), Direct.end());
+  while (!Work.empty()) {
+    const FunctionDecl *F = Work.front();
+    Work.pop_front();
+    unsigned D = Info[F].Distance;
+    auto It = Callers.find(F);
+    if (It == Callers.end())
+      continue;
+    for (const FunctionDecl *Caller : It->second) {
+      FunctionInfo &CI = Info[Caller];
+      if (CI.Distance != None)
+        continue;
+      CI.Distance = D + 1;
+      Work.push_back(Caller);
+    }
+  }
+}
+
+bool TranslationUnitModel::recovers(const FunctionDecl *FD) const {
+  auto It = Info.find(FD->getCanonicalDecl());
+  return It != Info.end() && It->second.Recovers;
+}
+
+bool TranslationUnitModel::canPanic(const FunctionDecl *FD) const {
+  auto It = Info.find(FD->getCanonicalDecl());
+  return It != Info.end() && It->second.Distance != None;
+}
+
+bool TranslationUnitModel::mayPanicInside(const FunctionDecl *FD) const {
+  auto It = Info.find(FD->getCanonicalDecl());
+  if (It == Info.end())
+    return false;
+  return It->second.Distance != None ||
+         (It->second.Recovers && Options.UnknownCallsInRegionPanic);
+}
+
+std::optional<PanicStep> TranslationUnitModel::mayPanic(const CallExpr &Call,
+                                                        bool InRegion) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Def = definition(Callee);
+  bool InSystem = Callee && !Def && inSystemHeader(Callee);
+  if (std::optional<PanicReason> R =
+          directPanic(Call, Callee, Vocab, Options, Def != nullptr, InSystem))
+    return PanicStep{&Call, Callee, *R};
+  if (!Callee || Vocab.isRecover(Callee))
+    return std::nullopt;
+  if (Def)
+    return canPanic(Def)
+               ? std::optional(PanicStep{&Call, Def, PanicReason::Callee})
+               : std::nullopt;
+  if (InRegion && Options.UnknownCallsInRegionPanic && !InSystem &&
+      Callee->getBuiltinID() == 0)
+    return PanicStep{&Call, Callee, PanicReason::UnknownInRegion};
+  return std::nullopt;
+}
+
+std::optional<PanicStep>
+TranslationUnitModel::witness(const FunctionDecl *FD) const {
+  auto It = Info.find(FD->getCanonicalDecl());
+  if (It == Info.end() || It->second.Distance == None)
+    return std::nullopt;
+  unsigned D = It->second.Distance;
+  for (const auto &[Call, Callee] : It->second.Calls) {
+    const FunctionDecl *Def = definition(Callee);
+    bool InSystem = Callee && !Def && inSystemHeader(Callee);
+    if (D == 0) {
+      if (auto R = directPanic(*Call, Callee, Vocab, Options, Def != nullptr,
+                               InSystem))
+        return PanicStep{Call, Callee, *R};
+      continue;
+    }
+    if (!Def)
+      continue;
+    auto CI = Info.find(Def->getCanonicalDecl());
+    if (CI != Info.end() && CI->second.Distance == D - 1)
+      return PanicStep{Call, Def, PanicReason::Callee};
+  }
+  return std::nullopt;
+}
+
+bool TranslationUnitModel::neverReturns(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return false;
+  if (Vocab.isBuiltinPanic(Callee) || Callee->isNoReturn())
+    return true;
+  const FunctionDecl *Def = definition(Callee);
+  if (!Def || !canPanic(Def))
+    return false;
+  FunctionAnalysis *A = analysis(Def);
+  return A && !A->canReturn();
+}
+
+FunctionAnalysis *TranslationUnitModel::analysis(const FunctionDecl *FD) {
+  const FunctionDecl *Def = definition(FD);
+  if (!Def)
+    return nullptr;
+  auto It = Analyses.find(Def);
+  if (It != Analyses.end())
+    return It->second.get();
+  if (!Building.insert(Def).second)
+    return nullptr;
+  std::unique_ptr<FunctionAnalysis> A = FunctionAnalysis::create(*Def, *this);
+  Building.erase(Def);
+  FunctionAnalysis *Result = A.get();
+  Analyses[Def] = std::move(A);
+  return Result;
+}
+
+bool TranslationUnitModel::consumedByRecovery(Location Loc) {
+  if (!RecoveryLocations) {
+    DenseSet<Location> Locs;
+    SmallVector<const FunctionDecl *, 8> Callees;
+    for (const FunctionDecl *FD : Functions)
+      if (recovers(FD))
+        if (FunctionAnalysis *A = analysis(FD))
+          A->recoveryAccesses(Locs, Callees);
+    // One level into the functions the recovery paths call: the common
+    // `reset_state(S)` handler.
+    struct Collector : RecursiveASTVisitor<Collector> {
+      DenseSet<Location> &Locs;
+      explicit Collector(DenseSet<Location> &Locs) : Locs(Locs) {}
+      bool VisitDeclRefExpr(DeclRefExpr *E) {
+        collectAccess(E, Locs);
+        return true;
+      }
+      bool VisitMemberExpr(MemberExpr *E) {
+        collectAccess(E, Locs);
+        return true;
+      }
+    } C(Locs);
+    DenseSet<const FunctionDecl *> Done;
+    for (const FunctionDecl *Def : Callees)
+      if (Done.insert(Def).second)
+        C.TraverseStmt(Def->getBody());
+    RecoveryLocations = std::move(Locs);
+  }
+  return RecoveryLocations->count(Loc) != 0;
+}
+
+} // namespace recover::model

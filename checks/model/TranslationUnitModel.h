@@ -1,0 +1,276 @@
+//===--- TranslationUnitModel.h - panics, recovery and effects per TU -----===//
+//
+// Part of the shared setjmp/longjmp model.
+//
+// Spec of the facts kept here, computed once per translation unit:
+//  - Panics.  A call may panic when its callee is in the longjmp family or
+//    PanicFunctions; is defined in the translation unit and can reach a panic
+//    (a call-graph fixpoint, recursion included); is declared noreturn
+//    outside system headers with no visible body (NoreturnIsPanic); has no
+//    visible body, is not declared in a system header and is called inside a
+//    protected region of the same function (UnknownCallsInRegionPanic); or is
+//    made through a pointer (IndirectCallsPanic).  Other system-header
+//    functions never panic.  A call never returns when its callee is of the
+//    longjmp family, is declared noreturn, or is a function of the
+//    translation unit that can panic and has no path to a normal return; a
+//    PanicFunctions entry may return.
+//  - Recover points and regions, per function, over its CFG: the protected
+//    region is what runs only after the call returned 0, the recovery path
+//    what runs after it returned through a longjmp, to the function's exits.
+//  - What recovery consumes: the locations read or written on any recovery
+//    path of the translation unit, or in the bodies of the functions called
+//    there.
+//  - Effects: the state a call of a function leaves changed when it returns,
+//    with writes through parameters mapped to the caller's arguments.
+//
+// Functions in system headers are not analysed.  A function whose CFG cannot
+// be built is given up on: no reports in it, no effects from it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RECOVER_TIDY_CHECKS_MODEL_TRANSLATIONUNITMODEL_H
+#define RECOVER_TIDY_CHECKS_MODEL_TRANSLATIONUNITMODEL_H
+
+#include "checks/model/StateModel.h"
+#include "checks/model/Vocabulary.h"
+
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace recover::model {
+
+/// Functions that free memory, with the argument that is freed.
+class Deallocators {
+public:
+  /// Adds entries `name` or `name:N` (N counts arguments from 1), names
+  /// being regular expressions as in NameSet.
+  void addList(llvm::StringRef List, llvm::StringRef Option,
+               llvm::SmallVectorImpl<VocabularyError> &Errors);
+  /// The freed argument of \p Call, or null.
+  const clang::Expr *freedArgument(const clang::CallExpr &Call) const;
+
+private:
+  struct Entry {
+    NameSet Names;
+    unsigned Arg;
+  };
+  std::vector<Entry> Entries;
+};
+
+/// Options of the model, shared by every check that uses it.
+struct ModelOptions {
+  bool NoreturnIsPanic = true;
+  bool UnknownCallsInRegionPanic = true;
+  bool IndirectCallsPanic = false;
+  Deallocators Deallocation;
+};
+
+/// Why a call may panic.
+enum class PanicReason : unsigned char {
+  /// A callee of the longjmp family.
+  PanicFunction,
+  /// Declared noreturn, no body visible.
+  Noreturn,
+  /// No body visible, called in a protected region.
+  UnknownInRegion,
+  /// A call through a pointer (IndirectCallsPanic).
+  Indirect,
+  /// A function of the translation unit that can reach a panic.
+  Callee,
+  /// Named by PanicFunctions.
+  ConfiguredPanic,
+};
+
+/// One step of the chain that shows how a panic can happen.
+struct PanicStep {
+  const clang::CallExpr *Call = nullptr;
+  /// Null for indirect calls.
+  const clang::FunctionDecl *Callee = nullptr;
+  PanicReason Reason = PanicReason::PanicFunction;
+};
+
+/// A change of state that a function leaves behind when it returns.
+struct Effect {
+  Location Loc;
+  /// When the change is through the function's pointer parameter: its index.
+  int ParamIndex = -1;
+  /// Where it happens, in the function's body (the innermost write).
+  const clang::Stmt *Site = nullptr;
+};
+
+/// How a state change is made.
+enum class ChangeKind : unsigned char { Write, Library, Free, Call };
+
+/// A candidate state change at one CFG element.
+struct Change {
+  ChangeKind Kind = ChangeKind::Write;
+  Location Loc;
+  /// The expression written (Write, Library) or freed (Free).
+  const clang::Expr *Target = nullptr;
+  /// For Call: the callee and the write inside it.
+  const clang::FunctionDecl *Callee = nullptr;
+  const clang::Stmt *InnerSite = nullptr;
+  int ParamIndex = -1;
+};
+
+/// A position in a CFG.
+struct CFGPoint {
+  unsigned Block = 0;
+  unsigned Index = 0;
+};
+
+class TranslationUnitModel;
+
+/// The flow facts of one function, over its CFG.
+class FunctionAnalysis {
+public:
+  /// Builds the analysis; null when the CFG cannot be built.
+  static std::unique_ptr<FunctionAnalysis> create(const clang::FunctionDecl &FD,
+                                                  TranslationUnitModel &TU);
+  ~FunctionAnalysis();
+
+  const clang::FunctionDecl &function() const { return FD; }
+  const clang::CFG &cfg() const { return *Cfg; }
+
+  /// The statement at \p P.
+  const clang::Stmt *stmtAt(CFGPoint P) const;
+  /// The candidate state changes of the element at \p P, in order; for a
+  /// call, the effects of the callee (computed on first use).
+  llvm::ArrayRef<Change> changesAt(CFGPoint P);
+  /// Every point with candidate changes, in CFG order.
+  llvm::ArrayRef<CFGPoint> changePoints() const { return ChangePoints; }
+
+  /// The first possible panic on a path from just after \p From that does
+  /// not first pass a recover point of this function or a write of \p Loc
+  /// (any location when \p Loc is invalid).
+  std::optional<std::pair<CFGPoint, PanicStep>> panicAfter(CFGPoint From,
+                                                           Location Loc);
+  /// Whether a panic can happen in this function before it writes \p Loc.
+  bool panicsBeforeWriting(Location Loc);
+  /// Whether every path from just after \p From ends in a call that never
+  /// returns (a panic, abort, exit).
+  bool endsInPanic(CFGPoint From);
+  /// Whether some path from the entry returns normally.
+  bool canReturn();
+
+  /// A recover point of this function whose protected region holds \p P.
+  const clang::CallExpr *protectingRecoverPoint(CFGPoint P) const;
+  /// Locations read or written on this function's recovery paths, and the
+  /// functions called there.
+  void recoveryAccesses(
+      llvm::DenseSet<Location> &Locs,
+      llvm::SmallVectorImpl<const clang::FunctionDecl *> &Callees) const;
+  /// The state changes this function leaves behind when it returns.
+  const std::vector<Effect> &effects();
+
+private:
+  FunctionAnalysis(const clang::FunctionDecl &FD, TranslationUnitModel &TU,
+                   std::unique_ptr<clang::CFG> Cfg);
+  struct Element;
+  struct RecoverPoint;
+  void findRecoverPoints();
+  void classifyElements();
+  void classifyCall(const clang::CallExpr &Call, CFGPoint P, Element &E);
+  void classifyWrite(const clang::Expr *LHS, const clang::Expr *RHS, CFGPoint P,
+                     Element &E);
+  bool inProtectedRegion(CFGPoint P) const;
+  bool writes(CFGPoint P, Location Loc);
+  bool neverReturns(CFGPoint P);
+  std::optional<std::pair<CFGPoint, PanicStep>> searchPanic(CFGPoint From,
+                                                            Location Loc);
+  /// Whether the exit can be reached from just after \p From without a call
+  /// that never returns or, when \p Loc is valid, a write of \p Loc.
+  bool exitReachable(CFGPoint From, Location Loc);
+  Element &element(CFGPoint P);
+  /// Blocks reachable from \p Entries, with the index each starts from.
+  void reach(llvm::ArrayRef<CFGPoint> Entries,
+             std::vector<unsigned> &From) const;
+
+  const clang::FunctionDecl &FD;
+  TranslationUnitModel &TU;
+  std::unique_ptr<clang::CFG> Cfg;
+  /// The CFG's blocks by ID.
+  std::vector<const clang::CFGBlock *> Blocks;
+  FrameFacts Facts;
+  std::vector<std::vector<Element>> Elements;
+  std::vector<RecoverPoint> RecoverPoints;
+  std::vector<CFGPoint> ChangePoints;
+  std::optional<std::vector<Effect>> Effects;
+  std::optional<bool> CanReturn;
+  bool ComputingEffects = false;
+};
+
+/// Facts about one translation unit, built once and shared by the checks.
+class TranslationUnitModel {
+public:
+  TranslationUnitModel(clang::ASTContext &Ctx, const Vocabulary &Vocab,
+                       const ModelOptions &Options);
+  ~TranslationUnitModel();
+
+  clang::ASTContext &context() const { return Ctx; }
+  const Vocabulary &vocabulary() const { return Vocab; }
+  const ModelOptions &options() const { return Options; }
+
+  /// Functions defined outside system headers, in source order.
+  llvm::ArrayRef<const clang::FunctionDecl *> functions() const {
+    return Functions;
+  }
+  /// Whether \p FD calls a recover function.
+  bool recovers(const clang::FunctionDecl *FD) const;
+  /// Whether \p FD can reach a panic (the fixpoint).
+  bool canPanic(const clang::FunctionDecl *FD) const;
+  /// Whether any call in \p FD may panic, counting unknown calls when \p FD
+  /// recovers itself; a cheap test before building its CFG.
+  bool mayPanicInside(const clang::FunctionDecl *FD) const;
+  /// Why a call inside \p FD's body may panic: the shortest chain's first
+  /// step, in source order among equals.
+  std::optional<PanicStep> witness(const clang::FunctionDecl *FD) const;
+
+  /// Whether \p Call may panic; \p InRegion says whether it is inside a
+  /// protected region of its function.
+  std::optional<PanicStep> mayPanic(const clang::CallExpr &Call,
+                                    bool InRegion) const;
+  /// Whether \p Call never returns: it must panic or ends the program.
+  bool neverReturns(const clang::CallExpr &Call);
+
+  /// The analysis of \p FD, built on first use; null when \p FD has no body
+  /// here or cannot be modelled.
+  FunctionAnalysis *analysis(const clang::FunctionDecl *FD);
+  /// Whether some recovery path reads or writes \p Loc.
+  bool consumedByRecovery(Location Loc);
+  /// The body of \p FD if the model knows it (defined here, not in a system
+  /// header).
+  const clang::FunctionDecl *definition(const clang::FunctionDecl *FD) const;
+
+private:
+  struct FunctionInfo;
+  void summarise();
+  bool inSystemHeader(const clang::Decl *D) const;
+
+  clang::ASTContext &Ctx;
+  const Vocabulary &Vocab;
+  const ModelOptions &Options;
+  std::vector<const clang::FunctionDecl *> Functions;
+  llvm::DenseMap<const clang::FunctionDecl *, FunctionInfo> Info;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
+      Analyses;
+  llvm::DenseSet<const clang::FunctionDecl *> Building;
+  std::optional<llvm::DenseSet<Location>> RecoveryLocations;
+};
+
+} // namespace recover::model
+
+#endif // RECOVER_TIDY_CHECKS_MODEL_TRANSLATIONUNITMODEL_H
