@@ -2,7 +2,28 @@
 
 #include "checks/CheckOptions.h"
 
+#include <map>
+#include <memory>
+
 namespace clang::tidy::recover {
+
+namespace {
+/// The models of the current translation unit, one per configuration of the
+/// model's options.  clang-tidy runs one translation unit at a time.
+struct ModelCache {
+  const ASTContext *Ctx = nullptr;
+  std::map<std::string, std::unique_ptr<::recover::model::TranslationUnitModel>>
+      Models;
+  void clear() {
+    Ctx = nullptr;
+    Models.clear();
+  }
+};
+ModelCache &modelCache() {
+  static ModelCache Cache;
+  return Cache;
+}
+} // namespace
 
 using ::recover::model::VocabularyError;
 
@@ -54,6 +75,33 @@ void RecoverCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 Model.UnknownCallsInRegionPanic);
   Options.store(Opts, "IndirectCallsPanic", Model.IndirectCallsPanic);
   Options.store(Opts, "DeallocationFunctions", DeallocationFunctions);
+}
+
+} // namespace clang::tidy::recover
+
+namespace clang::tidy::recover {
+
+void RecoverCheckBase::onStartOfTranslationUnit() { modelCache().clear(); }
+
+void RecoverCheckBase::onEndOfTranslationUnit() { modelCache().clear(); }
+
+::recover::model::TranslationUnitModel &
+RecoverCheckBase::model(ASTContext &Ctx) {
+  ModelCache &Cache = modelCache();
+  if (Cache.Ctx != &Ctx) {
+    Cache.clear();
+    Cache.Ctx = &Ctx;
+  }
+  std::string Key = RecoverFunctions + '\0' + PanicFunctions + '\0' +
+                    DeallocationFunctions + '\0' +
+                    char('0' + Model.NoreturnIsPanic) +
+                    char('0' + Model.UnknownCallsInRegionPanic) +
+                    char('0' + Model.IndirectCallsPanic);
+  auto &Slot = Cache.Models[Key];
+  if (!Slot)
+    Slot = std::make_unique<::recover::model::TranslationUnitModel>(Ctx, Vocab,
+                                                                    Model);
+  return *Slot;
 }
 
 } // namespace clang::tidy::recover

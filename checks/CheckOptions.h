@@ -26,6 +26,11 @@ public:
   }
   /// Derived checks call this first from their own storeOptions.
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  /// The translation-unit model is shared by the checks of one translation
+  /// unit and dropped at its end; derived checks that override these call
+  /// them too.
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 protected:
   /// The check's name, for messages about its configuration.
@@ -36,6 +41,11 @@ protected:
   const ::recover::model::Vocabulary &vocabulary() const { return Vocab; }
   /// The model's options, deallocators included.
   const ::recover::model::ModelOptions &modelOptions() const { return Model; }
+
+  /// The model of the translation unit of \p Ctx, built by the first check
+  /// that asks and shared with every other recover-* check configured the
+  /// same way: summaries are computed once per translation unit.
+  ::recover::model::TranslationUnitModel &model(ASTContext &Ctx);
 
   /// Reads a ';'-separated list of regular expressions option \p Name into
   /// \p Set, reporting unusable entries; for check-specific lists.

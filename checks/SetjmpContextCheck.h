@@ -23,7 +23,10 @@ public:
       : RecoverCheckBase(Name, Context) {}
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  void onStartOfTranslationUnit() override {
+    RecoverCheckBase::onStartOfTranslationUnit();
+    Reported.clear();
+  }
 
 private:
   /// Locations already reported: a macro that expands to two calls at one

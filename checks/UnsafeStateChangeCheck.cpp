@@ -67,7 +67,7 @@ void UnsafeStateChangeCheck::registerMatchers(MatchFinder *Finder) {
 void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
-  TranslationUnitModel TU(Ctx, vocabulary(), modelOptions());
+  TranslationUnitModel &TU = model(Ctx);
 
   std::vector<Finding> Findings;
   for (const FunctionDecl *FD : TU.functions()) {
@@ -82,7 +82,8 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
       if (!A->panicAfter(P, Location()))
         continue;
       for (const Change &C : A->changesAt(P)) {
-        if (!C.Loc.valid() || isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc))
+        if (C.Kind == ChangeKind::Handler || !C.Loc.valid() ||
+            isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc))
           continue;
         auto Panic = A->panicAfter(P, C.Loc);
         if (!Panic)
@@ -138,6 +139,7 @@ void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
   const Change &C = F.What;
   std::string Name = C.Loc.name();
   switch (C.Kind) {
+  case ChangeKind::Handler: // Never reported here; see the filter above.
   case ChangeKind::Write:
   case ChangeKind::Library:
     diag(F.Loc, "'%0' is changed here and a longjmp can follow that leaves "

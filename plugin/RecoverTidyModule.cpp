@@ -3,6 +3,8 @@
 #define RECOVER_TIDY_REGISTERS_MODULES
 #include "plugin/Compat.h"
 
+#include "checks/ClobberedLocalCheck.h"
+#include "checks/DanglingJmpBufCheck.h"
 #include "checks/SetjmpContextCheck.h"
 #include "checks/UnsafeStateChangeCheck.h"
 
@@ -13,6 +15,8 @@ namespace {
 class RecoverTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ClobberedLocalCheck>("recover-clobbered-local");
+    Factories.registerCheck<DanglingJmpBufCheck>("recover-dangling-jmp-buf");
     Factories.registerCheck<SetjmpContextCheck>("recover-setjmp-context");
     Factories.registerCheck<UnsafeStateChangeCheck>(
         "recover-unsafe-state-change");

@@ -211,6 +211,27 @@ Target FrameFacts::classifyWrite(const Expr *LHS) const {
   }
 }
 
+const VarDecl *FrameFacts::localRoot(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return nullptr;
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+      if (!isArrayLValue(Base))
+        return nullptr;
+      E = Base;
+      continue;
+    }
+    const VarDecl *V = namedVar(E);
+    return V && isFrameLocal(V) ? V : nullptr;
+  }
+}
+
 bool FrameFacts::isRestore(const Expr *LHS, const Expr *RHS) const {
   const VarDecl *Saved = namedVar(RHS->IgnoreParenCasts());
   if (!Saved)
@@ -396,6 +417,30 @@ static bool involvesJmpBuf(QualType T,
 bool involvesJmpBuf(QualType T) {
   llvm::SmallPtrSet<const RecordDecl *, 4> Seen;
   return involvesJmpBuf(T, Seen);
+}
+
+bool isLocalHandlerAddress(const Expr *E) {
+  if (!involvesJmpBuf(E->getType()))
+    return false;
+  const Expr *Held = nullptr;
+  for (const Expr *Cur = E->IgnoreParens();;) {
+    if (const auto *Cast = dyn_cast<CastExpr>(Cur)) {
+      if (Cast->getCastKind() == CK_ArrayToPointerDecay) {
+        Held = Cast->getSubExpr();
+        break;
+      }
+      Cur = Cast->getSubExpr()->IgnoreParens();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cur))
+      if (UO->getOpcode() == UO_AddrOf)
+        Held = UO->getSubExpr();
+    break;
+  }
+  if (!Held)
+    return false;
+  const VarDecl *V = FrameFacts::localRoot(Held);
+  return V && !isa<ParmVarDecl>(V);
 }
 
 bool isNullValue(const Expr *E, ASTContext &Ctx) {

@@ -88,6 +88,11 @@ public:
   /// the same location earlier in the function (`saved = g; ... g = saved;`).
   bool isRestore(const clang::Expr *LHS, const clang::Expr *RHS) const;
   const clang::FunctionDecl &function() const { return FD; }
+  /// Whether the address of local \p V is stored or passed on.
+  bool escapes(const clang::VarDecl *V) const { return Escaped.count(V); }
+  /// The local variable (or parameter) whose own storage the lvalue \p E
+  /// designates, through '.' and array subscripts; null otherwise.
+  static const clang::VarDecl *localRoot(const clang::Expr *E);
 
 private:
   const clang::FunctionDecl &FD;
@@ -109,6 +114,11 @@ const clang::Expr *writtenDestination(const clang::CallExpr &Call);
 /// Whether \p T is, contains, or points to a jmp_buf: stores of such values
 /// push or pop error handlers.
 bool involvesJmpBuf(clang::QualType T);
+
+/// Whether \p E is the address of a local jmp_buf, or of a local object
+/// holding one (or a part of it holding one): registering such an address
+/// in state that outlives the frame makes a handler that can dangle.
+bool isLocalHandlerAddress(const clang::Expr *E);
 
 /// Whether \p E is a null pointer constant or literal zero.
 bool isNullValue(const clang::Expr *E, clang::ASTContext &Ctx);

@@ -75,6 +75,9 @@ struct FunctionAnalysis::Element {
   bool Recover = false;
   /// Why this element may panic.
   std::optional<PanicStep> Panic;
+  /// A call through a pointer inside a protected region: not a panic for
+  /// state changes (IndirectCallsPanic), but not known to be safe either.
+  bool IndirectInRegion = false;
   /// Whether it never returns; computed on first use.
   std::optional<bool> Never;
   /// Locations it writes (state or not), for kills.
@@ -94,6 +97,8 @@ struct FunctionAnalysis::RecoverPoint {
   /// Whether the two could be told apart; if not, both are everything after
   /// the call.
   bool Split = false;
+  /// Where the recovery path starts.
+  SmallVector<CFGPoint, 2> RecoveryEntries;
 };
 
 FunctionAnalysis::FunctionAnalysis(const FunctionDecl &FD,
@@ -145,7 +150,7 @@ const Stmt *FunctionAnalysis::stmtAt(CFGPoint P) const {
   return Elements[P.Block][P.Index].S;
 }
 
-void FunctionAnalysis::reach(ArrayRef<CFGPoint> Entries,
+void FunctionAnalysis::reach(ArrayRef<CFGPoint> Entries, CFGPoint Barrier,
                              std::vector<unsigned> &From) const {
   From.assign(Cfg->getNumBlockIDs(), None);
   std::deque<CFGPoint> Work(Entries.begin(), Entries.end());
@@ -156,7 +161,8 @@ void FunctionAnalysis::reach(ArrayRef<CFGPoint> Entries,
       continue;
     bool First = From[P.Block] == None;
     From[P.Block] = P.Index;
-    if (!First)
+    // Calling the recover point again starts its regions anew.
+    if (!First || (P.Block == Barrier.Block && P.Index <= Barrier.Index))
       continue;
     for (const CFGBlock *Succ : Blocks[P.Block]->succs())
       if (Succ)
@@ -214,8 +220,9 @@ void FunctionAnalysis::findRecoverPoints() {
         Recovery = Protected;
       }
       R.Split = Split;
-      reach(Protected, R.ProtectedFrom);
-      reach(Recovery, R.RecoveryFrom);
+      R.RecoveryEntries = Recovery;
+      reach(Protected, R.At, R.ProtectedFrom);
+      reach(Recovery, R.At, R.RecoveryFrom);
       if (Split)
         for (unsigned Blk = 0; Blk < R.ProtectedFrom.size(); ++Blk)
           if (R.RecoveryFrom[Blk] != None)
@@ -258,8 +265,10 @@ void FunctionAnalysis::classifyWrite(const Expr *LHS, const Expr *RHS,
   if (!T.IsState)
     return;
   // Pushing or popping a handler belongs to recover-dangling-jmp-buf.
-  if (involvesJmpBuf(LHS->getType()))
+  if (involvesJmpBuf(LHS->getType())) {
+    E.Changes.push_back(makeChange(ChangeKind::Handler, T, LHS, nullptr));
     return;
+  }
   if (RHS && Facts.isRestore(LHS, RHS))
     return;
   // `free(p->buf); p->buf = NULL;` is one safe step.
@@ -280,6 +289,7 @@ void FunctionAnalysis::classifyCall(const CallExpr &Call, CFGPoint P,
     return;
   }
   E.Panic = TU.mayPanic(Call, inProtectedRegion(P));
+  E.IndirectInRegion = !Callee && !E.Panic && inProtectedRegion(P);
   if (const Expr *Dest = writtenDestination(Call)) {
     Target T = Facts.classifyPointee(Dest);
     if (T.Loc.valid())
@@ -356,7 +366,7 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
       continue;
     E.Writes.push_back(Eff.Loc);
     Change C;
-    C.Kind = ChangeKind::Call;
+    C.Kind = Eff.Handler ? ChangeKind::Handler : ChangeKind::Call;
     C.Loc = Eff.Loc;
     C.Target = Call;
     C.Callee = Callee;
@@ -381,90 +391,109 @@ bool FunctionAnalysis::neverReturns(CFGPoint P) {
   return *E.Never;
 }
 
-std::optional<std::pair<CFGPoint, PanicStep>>
-FunctionAnalysis::panicAfter(CFGPoint From, Location Loc) {
-  return searchPanic({From.Block, From.Index + 1}, Loc);
-}
+namespace {
+/// What a walk does after one statement.
+enum class Step { Next, EndPath, Finish };
+} // namespace
 
-bool FunctionAnalysis::panicsBeforeWriting(Location Loc) {
-  return searchPanic({Cfg->getEntry().getBlockID(), 0}, Loc).has_value();
-}
-
-std::optional<std::pair<CFGPoint, PanicStep>>
-FunctionAnalysis::searchPanic(CFGPoint From, Location Loc) {
-  std::vector<unsigned> Seen(Cfg->getNumBlockIDs(), None);
-  std::deque<CFGPoint> Work{From};
+/// Walks the CFG breadth first from \p Entries: \p Visit sees each
+/// statement position, each block from the earliest index any path reaches;
+/// EndPath stops that path, Finish the walk.  Reaching the exit block calls
+/// \p AtExit, which says whether to finish.
+template <typename VisitFn, typename ExitFn>
+static void walkCFG(const std::vector<const CFGBlock *> &Blocks,
+                    unsigned ExitID, ArrayRef<CFGPoint> Entries, VisitFn Visit,
+                    ExitFn AtExit) {
+  std::vector<unsigned> Seen(Blocks.size(), None);
+  std::deque<CFGPoint> Work(Entries.begin(), Entries.end());
   while (!Work.empty()) {
     CFGPoint Start = Work.front();
     Work.pop_front();
+    if (Start.Block == ExitID) {
+      if (AtExit())
+        return;
+      continue;
+    }
     if (Start.Index >= Seen[Start.Block])
       continue;
     Seen[Start.Block] = Start.Index;
     const CFGBlock *B = Blocks[Start.Block];
-    bool Stopped = false;
-    for (unsigned I = Start.Index; I < B->size() && !Stopped; ++I) {
-      CFGPoint P{Start.Block, I};
-      Element &E = element(P);
-      if (!E.S)
-        continue;
-      if (E.Recover) {
-        Stopped = true;
-        break;
-      }
-      if (Loc.valid() && writes(P, Loc)) {
-        // A call that writes the location and may panic: what comes first
-        // inside the callee decides.
-        if (E.Panic && E.Panic->Reason == PanicReason::Callee)
-          if (FunctionAnalysis *Callee = TU.analysis(E.Panic->Callee))
-            if (Callee != this && Callee->panicsBeforeWriting(Loc))
-              return std::make_pair(P, *E.Panic);
-        Stopped = true;
-        break;
-      }
-      if (E.Panic)
-        return std::make_pair(P, *E.Panic);
-      if (neverReturns(P))
-        Stopped = true;
+    bool Ended = false;
+    for (unsigned I = Start.Index; I < B->size() && !Ended; ++I) {
+      Step S = Visit(CFGPoint{Start.Block, I});
+      if (S == Step::Finish)
+        return;
+      Ended = S == Step::EndPath;
     }
-    if (Stopped)
+    if (Ended)
       continue;
     for (const CFGBlock *Succ : B->succs())
       if (Succ)
         Work.push_back({Succ->getBlockID(), 0});
   }
-  return std::nullopt;
+}
+
+std::optional<std::pair<CFGPoint, PanicStep>>
+FunctionAnalysis::panicAfter(CFGPoint From, Location Loc,
+                             bool IndirectInRegion) {
+  return searchPanic({From.Block, From.Index + 1}, Loc, IndirectInRegion);
+}
+
+bool FunctionAnalysis::panicsBeforeWriting(Location Loc) {
+  return searchPanic({Cfg->getEntry().getBlockID(), 0}, Loc, false).has_value();
+}
+
+std::optional<std::pair<CFGPoint, PanicStep>>
+FunctionAnalysis::searchPanic(CFGPoint From, Location Loc,
+                              bool IndirectInRegion) {
+  std::optional<std::pair<CFGPoint, PanicStep>> Found;
+  walkCFG(
+      Blocks, Cfg->getExit().getBlockID(), From,
+      [&](CFGPoint P) {
+        Element &E = element(P);
+        if (!E.S)
+          return Step::Next;
+        if (E.Recover)
+          return Step::EndPath;
+        if (Loc.valid() && writes(P, Loc)) {
+          // A call that writes the location and may panic: what comes first
+          // inside the callee decides.
+          if (E.Panic && E.Panic->Reason == PanicReason::Callee)
+            if (FunctionAnalysis *Callee = TU.analysis(E.Panic->Callee))
+              if (Callee != this && Callee->panicsBeforeWriting(Loc)) {
+                Found = std::make_pair(P, *E.Panic);
+                return Step::Finish;
+              }
+          return Step::EndPath;
+        }
+        if (E.Panic) {
+          Found = std::make_pair(P, *E.Panic);
+          return Step::Finish;
+        }
+        if (IndirectInRegion && E.IndirectInRegion) {
+          Found = std::make_pair(P, PanicStep{cast<CallExpr>(E.S), nullptr,
+                                              PanicReason::Indirect});
+          return Step::Finish;
+        }
+        return neverReturns(P) ? Step::EndPath : Step::Next;
+      },
+      [] { return false; });
+  return Found;
 }
 
 bool FunctionAnalysis::exitReachable(CFGPoint From, Location Loc) {
-  std::vector<unsigned> Seen(Cfg->getNumBlockIDs(), None);
-  unsigned ExitID = Cfg->getExit().getBlockID();
-  std::vector<CFGPoint> Work{{From.Block, From.Index}};
-  while (!Work.empty()) {
-    CFGPoint Start = Work.back();
-    Work.pop_back();
-    if (Start.Block == ExitID)
-      return true;
-    if (Start.Index >= Seen[Start.Block])
-      continue;
-    Seen[Start.Block] = Start.Index;
-    const CFGBlock *B = Blocks[Start.Block];
-    bool Stopped = false;
-    for (unsigned I = Start.Index; I < B->size(); ++I) {
-      CFGPoint P{Start.Block, I};
-      if (!element(P).S)
-        continue;
-      if (neverReturns(P) || (Loc.valid() && writes(P, Loc))) {
-        Stopped = true;
-        break;
-      }
-    }
-    if (Stopped)
-      continue;
-    for (const CFGBlock *Succ : B->succs())
-      if (Succ)
-        Work.push_back({Succ->getBlockID(), 0});
-  }
-  return false;
+  bool Reached = false;
+  walkCFG(
+      Blocks, Cfg->getExit().getBlockID(), From,
+      [&](CFGPoint P) {
+        if (!element(P).S)
+          return Step::Next;
+        return neverReturns(P) || (Loc.valid() && writes(P, Loc))
+                   ? Step::EndPath
+                   : Step::Next;
+      },
+      [&] { return Reached = true; });
+  return Reached;
 }
 
 bool FunctionAnalysis::endsInPanic(CFGPoint From) {
@@ -502,6 +531,7 @@ const std::vector<Effect> &FunctionAnalysis::effects() {
       E.Loc = C.Loc;
       E.ParamIndex = C.ParamIndex;
       E.Site = C.Kind == ChangeKind::Call ? C.InnerSite : C.Target;
+      E.Handler = C.Kind == ChangeKind::Handler;
       Result.push_back(E);
     }
   }
@@ -548,6 +578,135 @@ void FunctionAnalysis::recoveryAccesses(
   }
 }
 
+void FunctionAnalysis::forEachElement(
+    llvm::function_ref<void(CFGPoint, const Stmt *)> Visit) const {
+  for (const CFGBlock *B : *Cfg)
+    for (unsigned I = 0; I < B->size(); ++I)
+      if (const Stmt *S = Elements[B->getBlockID()][I].S)
+        Visit({B->getBlockID(), I}, S);
+}
+
+unsigned FunctionAnalysis::numRecoverPoints() const {
+  return static_cast<unsigned>(RecoverPoints.size());
+}
+
+const CallExpr *FunctionAnalysis::recoverPointCall(unsigned I) const {
+  return RecoverPoints[I].Call;
+}
+
+bool FunctionAnalysis::inProtectedRegionOf(unsigned I, CFGPoint P) const {
+  return RecoverPoints[I].ProtectedFrom[P.Block] <= P.Index;
+}
+
+/// Whether \p S reads the value of local \p V: an lvalue-to-rvalue
+/// conversion of its storage, or an operator that reads before it writes.
+static bool readsLocal(const Stmt *S, const VarDecl *V) {
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S))
+    return Cast->getCastKind() == CK_LValueToRValue &&
+           FrameFacts::localRoot(Cast->getSubExpr()) == V;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    return UO->isIncrementDecrementOp() &&
+           FrameFacts::localRoot(UO->getSubExpr()) == V;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    return BO->isCompoundAssignmentOp() &&
+           FrameFacts::localRoot(BO->getLHS()) == V;
+  return false;
+}
+
+/// Whether \p S gives the whole of local \p V a new value.
+static bool assignsLocal(const Stmt *S, const VarDecl *V) {
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  if (!BO || BO->getOpcode() != BO_Assign)
+    return false;
+  const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens());
+  return DRE && DRE->getDecl() == V;
+}
+
+std::optional<CFGPoint>
+FunctionAnalysis::readOnRecoveryPath(unsigned I, const VarDecl *V) const {
+  std::optional<CFGPoint> Found;
+  walkCFG(
+      Blocks, Cfg->getExit().getBlockID(), RecoverPoints[I].RecoveryEntries,
+      [&](CFGPoint P) {
+        const Stmt *S = Elements[P.Block][P.Index].S;
+        if (!S)
+          return Step::Next;
+        if (readsLocal(S, V)) {
+          Found = P;
+          return Step::Finish;
+        }
+        return assignsLocal(S, V) ? Step::EndPath : Step::Next;
+      },
+      [] { return false; });
+  return Found;
+}
+
+std::optional<std::pair<const Stmt *, const CallExpr *>>
+FunctionAnalysis::firstAfter(
+    CFGPoint From, llvm::function_ref<bool(const Stmt *)> Match) const {
+  std::optional<std::pair<const Stmt *, const CallExpr *>> Found;
+  walkCFG(
+      Blocks, Cfg->getExit().getBlockID(), CFGPoint{From.Block, From.Index + 1},
+      [&](CFGPoint P) {
+        const Stmt *S = Elements[P.Block][P.Index].S;
+        if (!S || !Match(S))
+          return Step::Next;
+        Found = std::make_pair(S, dyn_cast<CallExpr>(S));
+        return Step::Finish;
+      },
+      [] { return false; });
+  return Found;
+}
+
+/// The statement by which block \p B leaves for somewhere else than the next
+/// statement: a return among its elements, or a jump as its terminator.
+static const Stmt *jumpOf(const CFGBlock &B) {
+  if (const Stmt *T = B.getTerminatorStmt())
+    if (isa<BreakStmt>(T) || isa<ContinueStmt>(T) || isa<GotoStmt>(T))
+      return T;
+  for (const CFGElement &E : B)
+    if (auto S = E.getAs<CFGStmt>())
+      if (isa<ReturnStmt>(S->getStmt()))
+        return S->getStmt();
+  return nullptr;
+}
+
+std::optional<const Stmt *> FunctionAnalysis::exitWithout(CFGPoint From,
+                                                          Location Loc) {
+  unsigned ExitID = Cfg->getExit().getBlockID();
+  // Breadth first, remembering the first jump passed on the way.
+  std::vector<unsigned> Seen(Cfg->getNumBlockIDs(), None);
+  struct Item {
+    CFGPoint At;
+    const Stmt *Jump;
+  };
+  std::deque<Item> Work{{{From.Block, From.Index + 1}, nullptr}};
+  while (!Work.empty()) {
+    Item It = Work.front();
+    Work.pop_front();
+    if (It.At.Block == ExitID)
+      return It.Jump;
+    if (It.At.Index >= Seen[It.At.Block])
+      continue;
+    Seen[It.At.Block] = It.At.Index;
+    const CFGBlock *B = Blocks[It.At.Block];
+    bool Stopped = false;
+    for (unsigned J = It.At.Index; J < B->size() && !Stopped; ++J) {
+      CFGPoint P{It.At.Block, J};
+      if (!element(P).S)
+        continue;
+      Stopped = neverReturns(P) || writes(P, Loc);
+    }
+    if (Stopped)
+      continue;
+    const Stmt *Jump = It.Jump ? It.Jump : jumpOf(*B);
+    for (const CFGBlock *Succ : B->succs())
+      if (Succ)
+        Work.push_back({{Succ->getBlockID(), 0}, Jump});
+  }
+  return std::nullopt;
+}
+
 //===----------------------------------------------------------------------===//
 // TranslationUnitModel
 //===----------------------------------------------------------------------===//
@@ -556,6 +715,7 @@ struct TranslationUnitModel::FunctionInfo {
   /// Calls in source order, with their canonical callee (null: indirect).
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Calls;
   bool Recovers = false;
+  bool StoresLocalHandler = false;
   /// Length of the shortest call chain to a panic; None if there is none.
   unsigned Distance = None;
 };
@@ -568,9 +728,10 @@ public:
              std::function<bool(const Decl *)> InSystemHeader,
              std::function<void(const FunctionDecl *, const CallExpr *,
                                 const FunctionDecl *)>
-                 OnCall)
+                 OnCall,
+             std::function<void(const FunctionDecl *)> OnHandlerStore)
       : Functions(Functions), InSystemHeader(std::move(InSystemHeader)),
-        OnCall(std::move(OnCall)) {}
+        OnCall(std::move(OnCall)), OnHandlerStore(std::move(OnHandlerStore)) {}
 
   bool TraverseFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || InSystemHeader(FD))
@@ -580,6 +741,13 @@ public:
     Functions.push_back(FD);
     RecursiveASTVisitor::TraverseFunctionDecl(FD);
     Current = Saved;
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (Current && BO->getOpcode() == BO_Assign &&
+        isLocalHandlerAddress(BO->getRHS()))
+      OnHandlerStore(Current);
     return true;
   }
 
@@ -597,6 +765,7 @@ private:
   std::function<void(const FunctionDecl *, const CallExpr *,
                      const FunctionDecl *)>
       OnCall;
+  std::function<void(const FunctionDecl *)> OnHandlerStore;
   const FunctionDecl *Current = nullptr;
 };
 } // namespace
@@ -665,6 +834,9 @@ void TranslationUnitModel::summarise() {
         if (Def)
           Callers[Def->getCanonicalDecl()].push_back(
               Caller->getCanonicalDecl());
+      },
+      [&](const FunctionDecl *Fn) {
+        Info[Fn->getCanonicalDecl()].StoresLocalHandler = true;
       });
   S.TraverseDecl(Ctx.getTranslationUnitDecl());
 
@@ -691,6 +863,19 @@ void TranslationUnitModel::summarise() {
 bool TranslationUnitModel::recovers(const FunctionDecl *FD) const {
   auto It = Info.find(FD->getCanonicalDecl());
   return It != Info.end() && It->second.Recovers;
+}
+
+bool TranslationUnitModel::storesLocalHandler(const FunctionDecl *FD) const {
+  auto It = Info.find(FD->getCanonicalDecl());
+  return It != Info.end() && It->second.StoresLocalHandler;
+}
+
+ArrayRef<std::pair<const CallExpr *, const FunctionDecl *>>
+TranslationUnitModel::calls(const FunctionDecl *FD) const {
+  auto It = Info.find(FD->getCanonicalDecl());
+  if (It == Info.end())
+    return {};
+  return It->second.Calls;
 }
 
 bool TranslationUnitModel::canPanic(const FunctionDecl *FD) const {

@@ -37,6 +37,7 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <memory>
@@ -109,10 +110,13 @@ struct Effect {
   int ParamIndex = -1;
   /// Where it happens, in the function's body (the innermost write).
   const clang::Stmt *Site = nullptr;
+  /// A handler push or pop rather than a state change.
+  bool Handler = false;
 };
 
-/// How a state change is made.
-enum class ChangeKind : unsigned char { Write, Library, Free, Call };
+/// How a state change is made.  Handler is a store that pushes or pops an
+/// error handler: not a state change, but a write that callers must see.
+enum class ChangeKind : unsigned char { Write, Library, Free, Call, Handler };
 
 /// A candidate state change at one CFG element.
 struct Change {
@@ -155,9 +159,11 @@ public:
 
   /// The first possible panic on a path from just after \p From that does
   /// not first pass a recover point of this function or a write of \p Loc
-  /// (any location when \p Loc is invalid).
-  std::optional<std::pair<CFGPoint, PanicStep>> panicAfter(CFGPoint From,
-                                                           Location Loc);
+  /// (any location when \p Loc is invalid).  With \p IndirectInRegion, a
+  /// call through a pointer inside a protected region counts too: it is not
+  /// known to be safe.
+  std::optional<std::pair<CFGPoint, PanicStep>>
+  panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion = false);
   /// Whether a panic can happen in this function before it writes \p Loc.
   bool panicsBeforeWriting(Location Loc);
   /// Whether every path from just after \p From ends in a call that never
@@ -176,6 +182,32 @@ public:
   /// The state changes this function leaves behind when it returns.
   const std::vector<Effect> &effects();
 
+  /// The frame facts (escapes, local pointers) of this function.
+  const FrameFacts &facts() const { return Facts; }
+  /// Calls \p Visit for every statement of the CFG, in CFG order.
+  void forEachElement(
+      llvm::function_ref<void(CFGPoint, const clang::Stmt *)> Visit) const;
+  /// The recover-point calls of this function, in CFG order.
+  unsigned numRecoverPoints() const;
+  const clang::CallExpr *recoverPointCall(unsigned I) const;
+  /// Whether \p P is in the protected region of recover point \p I.
+  bool inProtectedRegionOf(unsigned I, CFGPoint P) const;
+  /// The first read of \p V on the recovery path of recover point \p I that
+  /// no assignment of \p V precedes.
+  std::optional<CFGPoint> readOnRecoveryPath(unsigned I,
+                                             const clang::VarDecl *V) const;
+  /// The first statement after \p From, on any path, that \p Match
+  /// accepts; breadth first.
+  std::optional<std::pair<const clang::Stmt *, const clang::CallExpr *>>
+  firstAfter(CFGPoint From,
+             llvm::function_ref<bool(const clang::Stmt *)> Match) const;
+  /// The first path from just after \p From to the function's exit that does
+  /// not write \p Loc or call something that never returns: the statement
+  /// that leaves (a return, break, continue or goto passed on the way), or
+  /// null when the path falls off the end of the function.  None when no
+  /// such path exists.
+  std::optional<const clang::Stmt *> exitWithout(CFGPoint From, Location Loc);
+
 private:
   FunctionAnalysis(const clang::FunctionDecl &FD, TranslationUnitModel &TU,
                    std::unique_ptr<clang::CFG> Cfg);
@@ -189,14 +221,15 @@ private:
   bool inProtectedRegion(CFGPoint P) const;
   bool writes(CFGPoint P, Location Loc);
   bool neverReturns(CFGPoint P);
-  std::optional<std::pair<CFGPoint, PanicStep>> searchPanic(CFGPoint From,
-                                                            Location Loc);
+  std::optional<std::pair<CFGPoint, PanicStep>>
+  searchPanic(CFGPoint From, Location Loc, bool IndirectInRegion);
   /// Whether the exit can be reached from just after \p From without a call
   /// that never returns or, when \p Loc is valid, a write of \p Loc.
   bool exitReachable(CFGPoint From, Location Loc);
   Element &element(CFGPoint P);
-  /// Blocks reachable from \p Entries, with the index each starts from.
-  void reach(llvm::ArrayRef<CFGPoint> Entries,
+  /// Blocks reachable from \p Entries without passing \p Barrier, with the
+  /// index each starts from.
+  void reach(llvm::ArrayRef<CFGPoint> Entries, CFGPoint Barrier,
              std::vector<unsigned> &From) const;
 
   const clang::FunctionDecl &FD;
@@ -230,6 +263,14 @@ public:
   }
   /// Whether \p FD calls a recover function.
   bool recovers(const clang::FunctionDecl *FD) const;
+  /// Whether \p FD stores the address of a local jmp_buf (or of a local
+  /// holding one) somewhere; a cheap test before building its CFG.
+  bool storesLocalHandler(const clang::FunctionDecl *FD) const;
+  /// The calls in \p FD's body, in source order, with their canonical
+  /// callees (null for calls through pointers).
+  llvm::ArrayRef<
+      std::pair<const clang::CallExpr *, const clang::FunctionDecl *>>
+  calls(const clang::FunctionDecl *FD) const;
   /// Whether \p FD can reach a panic (the fixpoint).
   bool canPanic(const clang::FunctionDecl *FD) const;
   /// Whether any call in \p FD may panic, counting unknown calls when \p FD
