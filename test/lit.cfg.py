@@ -47,3 +47,12 @@ os.makedirs(config.test_exec_root, exist_ok=True)
 with open(os.path.join(config.test_exec_root, ".clang-tidy"), "w") as f:
     f.write("# Written by lit.cfg.py: tests choose their checks themselves.\n"
             "Checks: '-*'\n")
+
+# The command-line tool, as built, and what installing and packaging need.
+config.substitutions.append(
+    ("%recover_tidy", os.path.join(config.recover_tidy_obj_root, "bin", "recover-tidy")))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%cpack", config.cpack))
+config.substitutions.append(("%examples", os.path.join(config.recover_tidy_src_root, "examples")))
+if os.path.exists("/usr/bin/pre-commit"):
+    config.available_features.add("pre-commit")

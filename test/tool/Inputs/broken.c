@@ -1,0 +1,3 @@
+#include <setjmp.h>
+jmp_buf Env;
+void f(void) { longjmp(Env, missing); }
