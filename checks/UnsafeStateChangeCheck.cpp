@@ -85,7 +85,8 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
         if (C.Kind == ChangeKind::Handler || !C.Loc.valid() ||
             isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc))
           continue;
-        auto Panic = A->panicAfter(P, C.Loc);
+        auto Panic = A->panicAfter(P, C.Loc, /*IndirectInRegion=*/false,
+                                   /*RegionOnly=*/C.FrameLocal);
         if (!Panic)
           continue;
         if (!ReportPanicOnlyWrites && A->endsInPanic(P))

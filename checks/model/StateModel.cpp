@@ -174,8 +174,10 @@ Target FrameFacts::classifyWrite(const Expr *LHS) const {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       Target T;
       T.Loc = Loc;
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        T.IsState = !isFrameLocal(V) || (Recovers && Escaped.count(V));
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+        T.FrameLocal = isFrameLocal(V) && Recovers && Escaped.count(V);
+        T.IsState = !isFrameLocal(V) || T.FrameLocal;
+      }
       return T;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {

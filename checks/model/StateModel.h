@@ -66,6 +66,10 @@ struct Target {
   /// When the written memory is reached through a pointer parameter: its
   /// index, so a caller can tell whether the argument it passed is state.
   int ParamIndex = -1;
+  /// State only because the frame's own recovery path can see it: a local
+  /// whose address escaped, in a function that recovers.  A panic that
+  /// leaves the frame makes such a change invisible.
+  bool FrameLocal = false;
 };
 
 /// Per-function facts the classification needs: which local pointers are

@@ -249,6 +249,7 @@ const CallExpr *FunctionAnalysis::protectingRecoverPoint(CFGPoint P) const {
 static Change makeChange(ChangeKind Kind, const Target &T, const Expr *What,
                          const FunctionDecl *Callee) {
   Change C;
+  C.FrameLocal = T.FrameLocal;
   C.Kind = Kind;
   C.Loc = T.Loc;
   C.Target = What;
@@ -434,18 +435,20 @@ static void walkCFG(const std::vector<const CFGBlock *> &Blocks,
 }
 
 std::optional<std::pair<CFGPoint, PanicStep>>
-FunctionAnalysis::panicAfter(CFGPoint From, Location Loc,
-                             bool IndirectInRegion) {
-  return searchPanic({From.Block, From.Index + 1}, Loc, IndirectInRegion);
+FunctionAnalysis::panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion,
+                             bool RegionOnly) {
+  return searchPanic({From.Block, From.Index + 1}, Loc, IndirectInRegion,
+                     RegionOnly);
 }
 
 bool FunctionAnalysis::panicsBeforeWriting(Location Loc) {
-  return searchPanic({Cfg->getEntry().getBlockID(), 0}, Loc, false).has_value();
+  return searchPanic({Cfg->getEntry().getBlockID(), 0}, Loc, false, false)
+      .has_value();
 }
 
 std::optional<std::pair<CFGPoint, PanicStep>>
 FunctionAnalysis::searchPanic(CFGPoint From, Location Loc,
-                              bool IndirectInRegion) {
+                              bool IndirectInRegion, bool RegionOnly) {
   std::optional<std::pair<CFGPoint, PanicStep>> Found;
   walkCFG(
       Blocks, Cfg->getExit().getBlockID(), From,
@@ -466,7 +469,7 @@ FunctionAnalysis::searchPanic(CFGPoint From, Location Loc,
               }
           return Step::EndPath;
         }
-        if (E.Panic) {
+        if (E.Panic && (!RegionOnly || inProtectedRegion(P))) {
           Found = std::make_pair(P, *E.Panic);
           return Step::Finish;
         }
@@ -519,7 +522,8 @@ const std::vector<Effect> &FunctionAnalysis::effects() {
   std::vector<Effect> Result;
   for (CFGPoint P : ChangePoints) {
     for (const Change &C : changesAt(P)) {
-      if (!C.Loc.valid() || C.Kind == ChangeKind::Free)
+      // A caller sees neither frees nor this frame's own locals.
+      if (!C.Loc.valid() || C.Kind == ChangeKind::Free || C.FrameLocal)
         continue;
       if (llvm::any_of(Result, [&](const Effect &E) { return E.Loc == C.Loc; }))
         continue;
@@ -544,9 +548,10 @@ const std::vector<Effect> &FunctionAnalysis::effects() {
 /// recovery path: globals by variable, anything else by field.
 static void collectAccess(const Stmt *S, DenseSet<Location> &Locs) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    // Locals too: an escaped local is state to its own function, and only
+    // that function's recovery path can name it.
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (V->hasGlobalStorage())
-        Locs.insert({Location::Variable, V});
+      Locs.insert({Location::Variable, V});
   } else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
     if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
       Locs.insert({Location::Field, FD});

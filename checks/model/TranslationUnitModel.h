@@ -128,6 +128,9 @@ struct Change {
   const clang::FunctionDecl *Callee = nullptr;
   const clang::Stmt *InnerSite = nullptr;
   int ParamIndex = -1;
+  /// See Target::FrameLocal: only a panic inside this function's protected
+  /// regions can leave it behind, and callers never see it.
+  bool FrameLocal = false;
 };
 
 /// A position in a CFG.
@@ -161,9 +164,11 @@ public:
   /// not first pass a recover point of this function or a write of \p Loc
   /// (any location when \p Loc is invalid).  With \p IndirectInRegion, a
   /// call through a pointer inside a protected region counts too: it is not
-  /// known to be safe.
+  /// known to be safe.  With \p RegionOnly, only panics inside a protected
+  /// region of this function count (they land in this frame).
   std::optional<std::pair<CFGPoint, PanicStep>>
-  panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion = false);
+  panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion = false,
+             bool RegionOnly = false);
   /// Whether a panic can happen in this function before it writes \p Loc.
   bool panicsBeforeWriting(Location Loc);
   /// Whether every path from just after \p From ends in a call that never
@@ -222,7 +227,8 @@ private:
   bool writes(CFGPoint P, Location Loc);
   bool neverReturns(CFGPoint P);
   std::optional<std::pair<CFGPoint, PanicStep>>
-  searchPanic(CFGPoint From, Location Loc, bool IndirectInRegion);
+  searchPanic(CFGPoint From, Location Loc, bool IndirectInRegion,
+              bool RegionOnly);
   /// Whether the exit can be reached from just after \p From without a call
   /// that never returns or, when \p Loc is valid, a write of \p Loc.
   bool exitReachable(CFGPoint From, Location Loc);
