@@ -434,9 +434,91 @@ static void walkCFG(const std::vector<const CFGBlock *> &Blocks,
   }
 }
 
+int FunctionAnalysis::panicInBlock(unsigned B, unsigned I) {
+  for (; I < Blocks[B]->size(); ++I) {
+    Element &E = Elements[B][I];
+    if (!E.S)
+      continue;
+    if (E.Recover)
+      return 0;
+    if (E.Panic)
+      return 1;
+    if (neverReturns({B, I}))
+      return 0;
+  }
+  return -1;
+}
+
+bool FunctionAnalysis::neverInBlock(unsigned B, unsigned I) {
+  for (; I < Blocks[B]->size(); ++I)
+    if (Elements[B][I].S && neverReturns({B, I}))
+      return true;
+  return false;
+}
+
+bool FunctionAnalysis::blockFacts() {
+  if (BlockFactsReady)
+    return true;
+  if (ComputingBlockFacts)
+    return false;
+  ComputingBlockFacts = true;
+  BlockFacts.assign(Blocks.size(), BlockFact());
+  unsigned ExitID = Cfg->getExit().getBlockID();
+  std::vector<int> PanicOwn(Blocks.size(), -1);
+  std::vector<bool> NeverOwn(Blocks.size(), false);
+  for (unsigned B = 0; B < Blocks.size(); ++B)
+    if (Blocks[B]) {
+      PanicOwn[B] = panicInBlock(B, 0);
+      NeverOwn[B] = neverInBlock(B, 0);
+    }
+  BlockFacts[ExitID].ExitFromStart = true;
+  // Backward fixpoint: both facts only ever turn true, so this terminates.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (unsigned B = 0; B < Blocks.size(); ++B) {
+      if (!Blocks[B])
+        continue;
+      BlockFact &F = BlockFacts[B];
+      bool Exit = F.ExitFromStart, Panic = PanicOwn[B] == 1;
+      for (const CFGBlock *Succ : Blocks[B]->succs()) {
+        if (!Succ)
+          continue;
+        const BlockFact &S = BlockFacts[Succ->getBlockID()];
+        Exit |= !NeverOwn[B] && S.ExitFromStart;
+        Panic |= PanicOwn[B] == -1 && S.PanicFromStart;
+      }
+      if (Exit != F.ExitFromStart || Panic != F.PanicFromStart) {
+        F.ExitFromStart = Exit;
+        F.PanicFromStart = Panic;
+        Changed = true;
+      }
+    }
+  }
+  ComputingBlockFacts = false;
+  BlockFactsReady = true;
+  return true;
+}
+
+bool FunctionAnalysis::anyPanicAfter(CFGPoint From) {
+  if (!blockFacts())
+    return searchPanic({From.Block, From.Index + 1}, Location(), false, false)
+        .has_value();
+  int Own = panicInBlock(From.Block, From.Index + 1);
+  if (Own != -1)
+    return Own == 1;
+  for (const CFGBlock *Succ : Blocks[From.Block]->succs())
+    if (Succ && BlockFacts[Succ->getBlockID()].PanicFromStart)
+      return true;
+  return false;
+}
+
 std::optional<std::pair<CFGPoint, PanicStep>>
 FunctionAnalysis::panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion,
                              bool RegionOnly) {
+  // The plain question (no location, no extra panics) with the answer "no
+  // panic" comes from the block facts without a walk.
+  if (!Loc.valid() && !IndirectInRegion && !RegionOnly && !anyPanicAfter(From))
+    return std::nullopt;
   return searchPanic({From.Block, From.Index + 1}, Loc, IndirectInRegion,
                      RegionOnly);
 }
@@ -485,6 +567,16 @@ FunctionAnalysis::searchPanic(CFGPoint From, Location Loc,
 }
 
 bool FunctionAnalysis::exitReachable(CFGPoint From, Location Loc) {
+  if (!Loc.valid() && blockFacts()) {
+    if (From.Block == Cfg->getExit().getBlockID())
+      return true;
+    if (neverInBlock(From.Block, From.Index))
+      return false;
+    for (const CFGBlock *Succ : Blocks[From.Block]->succs())
+      if (Succ && BlockFacts[Succ->getBlockID()].ExitFromStart)
+        return true;
+    return false;
+  }
   bool Reached = false;
   walkCFG(
       Blocks, Cfg->getExit().getBlockID(), From,

@@ -249,6 +249,28 @@ private:
   std::vector<CFGPoint> ChangePoints;
   std::optional<std::vector<Effect>> Effects;
   std::optional<bool> CanReturn;
+  /// Location-free reachability per block, computed once by blockFacts():
+  /// whether the exit, or a panic, can be reached from the block's start.
+  /// Searches for the location-free questions scan only their own block and
+  /// read the successors' answers here, instead of walking the CFG for every
+  /// state change (quadratic in large functions).
+  struct BlockFact {
+    bool ExitFromStart = false;
+    bool PanicFromStart = false;
+  };
+  std::vector<BlockFact> BlockFacts;
+  bool BlockFactsReady = false;
+  bool ComputingBlockFacts = false;
+  /// Computes the block facts once; false while they are being computed (a
+  /// recursive call can ask again), when the caller must walk instead.
+  bool blockFacts();
+  /// In block \p B from index \p I: 1 if a panic comes before anything that
+  /// ends a panic search, 0 if such a stop comes first, -1 if neither.
+  int panicInBlock(unsigned B, unsigned I);
+  /// Whether some element of block \p B from index \p I never returns.
+  bool neverInBlock(unsigned B, unsigned I);
+  /// Whether a panic (of the location-free kind) can follow \p From.
+  bool anyPanicAfter(CFGPoint From);
   bool ComputingEffects = false;
 };
 
