@@ -2,6 +2,8 @@
 
 #include "checks/CheckOptions.h"
 
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
 #include <map>
 #include <memory>
 
@@ -80,6 +82,10 @@ void RecoverCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 } // namespace clang::tidy::recover
 
 namespace clang::tidy::recover {
+
+void RecoverCheckBase::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  Finder->addMatcher(ast_matchers::translationUnitDecl().bind("tu"), this);
+}
 
 void RecoverCheckBase::onStartOfTranslationUnit() { modelCache().clear(); }
 

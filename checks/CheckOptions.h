@@ -24,6 +24,10 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return !LangOpts.CPlusPlus;
   }
+  /// The model's checks look at the whole translation unit at once: they
+  /// match the translation unit and do their work in check().  A check that
+  /// matches single nodes overrides this.
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   /// Derived checks call this first from their own storeOptions.
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   /// The translation-unit model is shared by the checks of one translation

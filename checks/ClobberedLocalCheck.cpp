@@ -49,10 +49,6 @@ void ClobberedLocalCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "StrictStandard", StrictStandard);
 }
 
-void ClobberedLocalCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
-}
-
 /// The local that \p S writes as a whole or in part, if any.
 static const VarDecl *writtenLocal(const Stmt *S) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S))

@@ -17,7 +17,6 @@ namespace clang::tidy::recover {
 class ClobberedLocalCheck : public RecoverCheckBase {
 public:
   ClobberedLocalCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 

@@ -30,10 +30,6 @@ using namespace ::recover::model;
 
 namespace clang::tidy::recover {
 
-void DanglingJmpBufCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
-}
-
 void DanglingJmpBufCheck::check(const MatchFinder::MatchResult &Result) {
   TranslationUnitModel &TU = model(*Result.Context);
   checkRegistrations(TU, *Result.SourceManager);

@@ -18,7 +18,6 @@ class DanglingJmpBufCheck : public RecoverCheckBase {
 public:
   DanglingJmpBufCheck(StringRef Name, ClangTidyContext *Context)
       : RecoverCheckBase(Name, Context) {}
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:

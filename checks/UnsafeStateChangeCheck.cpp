@@ -58,12 +58,6 @@ bool UnsafeStateChangeCheck::isIgnored(const Location &Loc) const {
          IgnoredState.matches(Loc.name());
 }
 
-void UnsafeStateChangeCheck::registerMatchers(MatchFinder *Finder) {
-  // The analysis needs the whole translation unit: its summaries are built
-  // once, then every function that can matter is analysed.
-  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
-}
-
 void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;

@@ -2,41 +2,14 @@
 //
 // The one place that knows which LLVM major version the plugin is built
 // against.  Every difference between LLVM 14 and 22 that the plugin meets is
-// hidden behind a function here; no other file tests LLVM_VERSION_MAJOR.
+// hidden here; no other file tests LLVM_VERSION_MAJOR.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef RECOVER_TIDY_PLUGIN_COMPAT_H
 #define RECOVER_TIDY_PLUGIN_COMPAT_H
 
-#include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
-
-namespace recover::compat {
-
-/// The LLVM major version this copy of the plugin was compiled against.
-constexpr unsigned BuiltLLVMMajor = LLVM_VERSION_MAJOR;
-
-/// StringRef::startswith was renamed starts_with in LLVM 16 and the old
-/// spelling removed later.
-inline bool startsWith(llvm::StringRef S, llvm::StringRef Prefix) {
-#if LLVM_VERSION_MAJOR >= 16
-  return S.starts_with(Prefix);
-#else
-  return S.startswith(Prefix);
-#endif
-}
-
-/// StringRef::endswith, likewise renamed ends_with.
-inline bool endsWith(llvm::StringRef S, llvm::StringRef Suffix) {
-#if LLVM_VERSION_MAJOR >= 16
-  return S.ends_with(Suffix);
-#else
-  return S.endswith(Suffix);
-#endif
-}
-
-} // namespace recover::compat
 
 // clang-tidy's module registry moved into ClangTidyModule.h in LLVM 22, whose
 // old header now only warns.  The one file that registers the checks defines

@@ -11,6 +11,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <algorithm>
 #include <climits>
 #include <deque>
 #include <functional>
@@ -150,24 +151,61 @@ const Stmt *FunctionAnalysis::stmtAt(CFGPoint P) const {
   return Elements[P.Block][P.Index].S;
 }
 
-void FunctionAnalysis::reach(ArrayRef<CFGPoint> Entries, CFGPoint Barrier,
-                             std::vector<unsigned> &From) const {
-  From.assign(Cfg->getNumBlockIDs(), None);
+namespace {
+/// What a walk does after one statement.
+enum class Step { Next, EndPath, Finish };
+} // namespace
+
+/// Walks the CFG breadth first from \p Entries: \p Visit sees each
+/// statement position, each block from the earliest index any path reaches;
+/// EndPath stops that path, Finish the walk.  Reaching the exit block calls
+/// \p AtExit, which says whether to finish.
+template <typename VisitFn, typename ExitFn>
+static void walkCFG(const std::vector<const CFGBlock *> &Blocks,
+                    unsigned ExitID, ArrayRef<CFGPoint> Entries, VisitFn Visit,
+                    ExitFn AtExit) {
+  std::vector<unsigned> Seen(Blocks.size(), None);
   std::deque<CFGPoint> Work(Entries.begin(), Entries.end());
   while (!Work.empty()) {
-    CFGPoint P = Work.front();
+    CFGPoint Start = Work.front();
     Work.pop_front();
-    if (P.Index >= From[P.Block])
+    if (Start.Block == ExitID) {
+      if (AtExit())
+        return;
       continue;
-    bool First = From[P.Block] == None;
-    From[P.Block] = P.Index;
-    // Calling the recover point again starts its regions anew.
-    if (!First || (P.Block == Barrier.Block && P.Index <= Barrier.Index))
+    }
+    if (Start.Index >= Seen[Start.Block])
       continue;
-    for (const CFGBlock *Succ : Blocks[P.Block]->succs())
+    Seen[Start.Block] = Start.Index;
+    const CFGBlock *B = Blocks[Start.Block];
+    bool Ended = false;
+    for (unsigned I = Start.Index; I < B->size() && !Ended; ++I) {
+      Step S = Visit(CFGPoint{Start.Block, I});
+      if (S == Step::Finish)
+        return;
+      Ended = S == Step::EndPath;
+    }
+    if (Ended)
+      continue;
+    for (const CFGBlock *Succ : B->succs())
       if (Succ)
         Work.push_back({Succ->getBlockID(), 0});
   }
+}
+
+void FunctionAnalysis::reach(ArrayRef<CFGPoint> Entries, CFGPoint Barrier,
+                             std::vector<unsigned> &From) const {
+  From.assign(Cfg->getNumBlockIDs(), None);
+  walkCFG(
+      Blocks, Cfg->getExit().getBlockID(), Entries,
+      [&](CFGPoint P) {
+        From[P.Block] = std::min(From[P.Block], P.Index);
+        // Calling the recover point again starts its regions anew.
+        return P.Block == Barrier.Block && P.Index == Barrier.Index
+                   ? Step::EndPath
+                   : Step::Next;
+      },
+      [] { return false; });
 }
 
 void FunctionAnalysis::findRecoverPoints() {
@@ -390,48 +428,6 @@ bool FunctionAnalysis::neverReturns(CFGPoint P) {
     E.Never = Call && TU.neverReturns(*Call);
   }
   return *E.Never;
-}
-
-namespace {
-/// What a walk does after one statement.
-enum class Step { Next, EndPath, Finish };
-} // namespace
-
-/// Walks the CFG breadth first from \p Entries: \p Visit sees each
-/// statement position, each block from the earliest index any path reaches;
-/// EndPath stops that path, Finish the walk.  Reaching the exit block calls
-/// \p AtExit, which says whether to finish.
-template <typename VisitFn, typename ExitFn>
-static void walkCFG(const std::vector<const CFGBlock *> &Blocks,
-                    unsigned ExitID, ArrayRef<CFGPoint> Entries, VisitFn Visit,
-                    ExitFn AtExit) {
-  std::vector<unsigned> Seen(Blocks.size(), None);
-  std::deque<CFGPoint> Work(Entries.begin(), Entries.end());
-  while (!Work.empty()) {
-    CFGPoint Start = Work.front();
-    Work.pop_front();
-    if (Start.Block == ExitID) {
-      if (AtExit())
-        return;
-      continue;
-    }
-    if (Start.Index >= Seen[Start.Block])
-      continue;
-    Seen[Start.Block] = Start.Index;
-    const CFGBlock *B = Blocks[Start.Block];
-    bool Ended = false;
-    for (unsigned I = Start.Index; I < B->size() && !Ended; ++I) {
-      Step S = Visit(CFGPoint{Start.Block, I});
-      if (S == Step::Finish)
-        return;
-      Ended = S == Step::EndPath;
-    }
-    if (Ended)
-      continue;
-    for (const CFGBlock *Succ : B->succs())
-      if (Succ)
-        Work.push_back({Succ->getBlockID(), 0});
-  }
 }
 
 int FunctionAnalysis::panicInBlock(unsigned B, unsigned I) {

@@ -14,9 +14,6 @@ static constexpr llvm::StringLiteral BuiltinRecover =
 static constexpr llvm::StringLiteral BuiltinPanic =
     "longjmp;_longjmp;siglongjmp;__builtin_longjmp;__longjmp_chk";
 
-llvm::StringRef Vocabulary::builtinRecoverFunctions() { return BuiltinRecover; }
-llvm::StringRef Vocabulary::builtinPanicFunctions() { return BuiltinPanic; }
-
 void NameSet::addList(llvm::StringRef List, llvm::StringRef Option,
                       llvm::SmallVectorImpl<VocabularyError> &Errors) {
   llvm::SmallVector<llvm::StringRef, 8> Entries;

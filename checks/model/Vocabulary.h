@@ -91,12 +91,6 @@ public:
     return RecoverNames.matches(Name);
   }
 
-  /// The built-in setjmp family, as ';'-separated names (for documentation
-  /// and messages).
-  static llvm::StringRef builtinRecoverFunctions();
-  /// The built-in longjmp family.
-  static llvm::StringRef builtinPanicFunctions();
-
 private:
   NameSet RecoverNames;
   NameSet PanicNames;
