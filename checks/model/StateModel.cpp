@@ -54,6 +54,24 @@ static const VarDecl *namedVar(const Expr *E) {
   return nullptr;
 }
 
+/// The object whose address the pointer-valued \p Pointer is, under any
+/// parentheses and casts: `x` for `&x`, the array for an array that decays
+/// to a pointer; null for any other pointer.
+static const Expr *addressedObject(const Expr *Pointer) {
+  for (const Expr *E = Pointer->IgnoreParens();;) {
+    if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+      if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+        return Cast->getSubExpr();
+      E = Cast->getSubExpr()->IgnoreParens();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        return UO->getSubExpr();
+    return nullptr;
+  }
+}
+
 /// Whether \p V lives in the frame (automatic storage, parameters included).
 static bool isFrameLocal(const VarDecl *V) { return !V->hasGlobalStorage(); }
 
@@ -140,18 +158,10 @@ bool FrameFacts::pointsOutside(const Expr *P) const {
 
 Target FrameFacts::classifyPointee(const Expr *Pointer) const {
   Target T;
+  // `*&x` is x itself, and so is an array passed as a pointer.
+  if (const Expr *Object = addressedObject(Pointer))
+    return classifyWrite(Object);
   const Expr *Stripped = Pointer->IgnoreParenCasts();
-  // `*&x` is x itself.
-  if (const auto *UO = dyn_cast<UnaryOperator>(Stripped))
-    if (UO->getOpcode() == UO_AddrOf)
-      return classifyWrite(UO->getSubExpr());
-  // An array passed as a pointer names the array itself, under whatever
-  // conversions to void * follow the decay.
-  for (const Expr *E = Pointer->IgnoreParens();
-       const auto *Cast = dyn_cast<CastExpr>(E);
-       E = Cast->getSubExpr()->IgnoreParens())
-    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
-      return classifyWrite(Cast->getSubExpr());
   if (const VarDecl *V = namedVar(Stripped)) {
     T.Loc = {Location::Pointee, V};
     if (const auto *PVD = dyn_cast<ParmVarDecl>(V)) {
@@ -311,25 +321,8 @@ private:
   void noteEscape(const Expr *E, bool Stored) {
     if (!Stored)
       return;
-    E = E->IgnoreParens();
-    const Expr *Held = nullptr;
-    if (const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenCasts()))
-      if (UO->getOpcode() == UO_AddrOf)
-        Held = UO->getSubExpr();
-    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
-      if (Cast->getCastKind() == CK_ArrayToPointerDecay)
-        Held = Cast->getSubExpr();
-    if (!Held)
-      return;
-    // The object whose address is taken: the root of member accesses.
-    Held = Held->IgnoreParenImpCasts();
-    while (const auto *ME = dyn_cast<MemberExpr>(Held)) {
-      if (ME->isArrow())
-        return;
-      Held = ME->getBase()->IgnoreParenImpCasts();
-    }
-    if (const VarDecl *V = namedVar(Held))
-      if (isFrameLocal(V))
+    if (const Expr *Held = addressedObject(E))
+      if (const VarDecl *V = FrameFacts::localRoot(Held))
         Facts.Escaped.insert(V);
   }
 
@@ -424,21 +417,7 @@ bool involvesJmpBuf(QualType T) {
 bool isLocalHandlerAddress(const Expr *E) {
   if (!involvesJmpBuf(E->getType()))
     return false;
-  const Expr *Held = nullptr;
-  for (const Expr *Cur = E->IgnoreParens();;) {
-    if (const auto *Cast = dyn_cast<CastExpr>(Cur)) {
-      if (Cast->getCastKind() == CK_ArrayToPointerDecay) {
-        Held = Cast->getSubExpr();
-        break;
-      }
-      Cur = Cast->getSubExpr()->IgnoreParens();
-      continue;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(Cur))
-      if (UO->getOpcode() == UO_AddrOf)
-        Held = UO->getSubExpr();
-    break;
-  }
+  const Expr *Held = addressedObject(E);
   if (!Held)
     return false;
   const VarDecl *V = FrameFacts::localRoot(Held);
