@@ -54,8 +54,10 @@ void UnsafeStateChangeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 bool UnsafeStateChangeCheck::isIgnored(const Location &Loc) const {
+  llvm::StringRef Record = Loc.pointeeRecordName();
   return IgnoredState.matches(Loc.plainName()) ||
-         IgnoredState.matches(Loc.name());
+         IgnoredState.matches(Loc.name()) ||
+         (!Record.empty() && IgnoredState.matches(Record));
 }
 
 void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {

@@ -47,6 +47,16 @@ llvm::StringRef Location::plainName() const {
   return Decl ? Decl->getName() : llvm::StringRef();
 }
 
+llvm::StringRef Location::pointeeRecordName() const {
+  if (Kind != Pointee || !Decl)
+    return {};
+  const auto *V = dyn_cast<ValueDecl>(Decl);
+  if (!V || !V->getType()->isPointerType())
+    return {};
+  const RecordDecl *RD = V->getType()->getPointeeType()->getAsRecordDecl();
+  return RD ? RD->getName() : llvm::StringRef();
+}
+
 /// The variable an lvalue expression \p E names directly, if any.
 static const VarDecl *namedVar(const Expr *E) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
@@ -162,6 +172,12 @@ Target FrameFacts::classifyPointee(const Expr *Pointer) const {
   if (const Expr *Object = addressedObject(Pointer))
     return classifyWrite(Object);
   const Expr *Stripped = Pointer->IgnoreParenCasts();
+  // `P + N` points into the same object as P.
+  if (const auto *BO = dyn_cast<BinaryOperator>(Stripped))
+    if (BO->isAdditiveOp())
+      return classifyPointee(BO->getLHS()->getType()->isPointerType()
+                                 ? BO->getLHS()
+                                 : BO->getRHS());
   if (const VarDecl *V = namedVar(Stripped)) {
     T.Loc = {Location::Pointee, V};
     if (const auto *PVD = dyn_cast<ParmVarDecl>(V)) {

@@ -56,6 +56,9 @@ struct Location {
   std::string name() const;
   /// The bare name, matched against IgnoredState.
   llvm::StringRef plainName() const;
+  /// For memory reached through a pointer to a record (`*P` with `P` a
+  /// `struct scan *`), the record's name; empty otherwise.
+  llvm::StringRef pointeeRecordName() const;
 };
 
 /// The target of a write, classified.

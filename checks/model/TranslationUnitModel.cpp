@@ -390,16 +390,18 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
   if (!A)
     return E.Changes;
   for (const Effect &Eff : A->effects()) {
-    int ParamIndex = -1;
+    // A write through the callee's parameter lands where the argument
+    // points: nowhere that outlives this frame, or into memory reached
+    // through one of this function's own parameters (`&P->X`, `Arr + 1`).
+    Target Arg;
+    Arg.IsState = true;
     if (Eff.ParamIndex >= 0) {
       if (static_cast<unsigned>(Eff.ParamIndex) >= Call->getNumArgs())
         continue;
-      const Expr *Arg = Call->getArg(static_cast<unsigned>(Eff.ParamIndex));
-      if (!Facts.pointsOutside(Arg))
+      Arg = Facts.classifyPointee(
+          Call->getArg(static_cast<unsigned>(Eff.ParamIndex)));
+      if (!Arg.IsState)
         continue;
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts()))
-        if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-          ParamIndex = static_cast<int>(PVD->getFunctionScopeIndex());
     }
     if (llvm::is_contained(E.Writes, Eff.Loc))
       continue;
@@ -410,7 +412,8 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
     C.Target = Call;
     C.Callee = Callee;
     C.InnerSite = Eff.Site;
-    C.ParamIndex = ParamIndex;
+    C.ParamIndex = Arg.ParamIndex;
+    C.FrameLocal = Arg.FrameLocal;
     E.Changes.push_back(C);
   }
   return E.Changes;
