@@ -82,6 +82,11 @@ static const Expr *addressedObject(const Expr *Pointer) {
   }
 }
 
+/// The pointer of pointer arithmetic `P + N`, `N + P` or `P - N`.
+static const Expr *pointerOperand(const BinaryOperator *BO) {
+  return BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
+}
+
 /// Whether \p V lives in the frame (automatic storage, parameters included).
 static bool isFrameLocal(const VarDecl *V) { return !V->hasGlobalStorage(); }
 
@@ -120,11 +125,12 @@ Location FrameFacts::locationOf(const Expr *E) const {
 }
 
 bool FrameFacts::pointsOutside(const Expr *P) const {
+  // `&x`, or an array that decays: the object itself.
+  if (const Expr *Object = addressedObject(P))
+    return classifyWrite(Object).IsState;
   P = P->IgnoreParens();
-  // Casts keep the target, but the decay of an array names its memory.
+  // Casts keep the target, unless they make a pointer from nothing.
   while (const auto *Cast = dyn_cast<CastExpr>(P)) {
-    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
-      return classifyWrite(Cast->getSubExpr()).IsState;
     if (Cast->getCastKind() == CK_NullToPointer ||
         Cast->getCastKind() == CK_IntegralToPointer)
       return false;
@@ -140,20 +146,14 @@ bool FrameFacts::pointsOutside(const Expr *P) const {
       return true;
     return OutsidePointers.count(V) != 0;
   }
-  if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
-    if (UO->getOpcode() == UO_AddrOf)
-      return classifyWrite(UO->getSubExpr()).IsState;
+  if (isa<UnaryOperator>(P))
     return true;
-  }
   if (const auto *CO = dyn_cast<ConditionalOperator>(P))
     return pointsOutside(CO->getTrueExpr()) ||
            pointsOutside(CO->getFalseExpr());
   if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
-    if (BO->isAdditiveOp()) {
-      const Expr *Ptr = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
-                                                                 : BO->getRHS();
-      return pointsOutside(Ptr);
-    }
+    if (BO->isAdditiveOp())
+      return pointsOutside(pointerOperand(BO));
     if (BO->getOpcode() == BO_Comma)
       return pointsOutside(BO->getRHS());
     if (BO->isAssignmentOp())
@@ -175,9 +175,7 @@ Target FrameFacts::classifyPointee(const Expr *Pointer) const {
   // `P + N` points into the same object as P.
   if (const auto *BO = dyn_cast<BinaryOperator>(Stripped))
     if (BO->isAdditiveOp())
-      return classifyPointee(BO->getLHS()->getType()->isPointerType()
-                                 ? BO->getLHS()
-                                 : BO->getRHS());
+      return classifyPointee(pointerOperand(BO));
   if (const VarDecl *V = namedVar(Stripped)) {
     T.Loc = {Location::Pointee, V};
     if (const auto *PVD = dyn_cast<ParmVarDecl>(V)) {
