@@ -41,7 +41,9 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
         return V;
       }()),
       DeallocationFunctions(
-          Options.getLocalOrGlobal("DeallocationFunctions", "")) {
+          Options.getLocalOrGlobal("DeallocationFunctions", "")),
+      AllocationFunctions(Options.getLocalOrGlobal("AllocationFunctions", "")),
+      NeverPanicFunctions(Options.getLocalOrGlobal("NeverPanicFunctions", "")) {
   Model.NoreturnIsPanic = Options.getLocalOrGlobal("NoreturnIsPanic", true);
   Model.UnknownCallsInRegionPanic =
       Options.getLocalOrGlobal("UnknownCallsInRegionPanic", true);
@@ -51,6 +53,8 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
   Model.Deallocation.addList("free;realloc;reallocarray", "", Errors);
   Model.Deallocation.addList(DeallocationFunctions, "DeallocationFunctions",
                              Errors);
+  Model.Allocation.addList(AllocationFunctions, "AllocationFunctions", Errors);
+  Model.NeverPanic.addList(NeverPanicFunctions, "NeverPanicFunctions", Errors);
   reportErrors(Errors);
 }
 
@@ -77,6 +81,8 @@ void RecoverCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 Model.UnknownCallsInRegionPanic);
   Options.store(Opts, "IndirectCallsPanic", Model.IndirectCallsPanic);
   Options.store(Opts, "DeallocationFunctions", DeallocationFunctions);
+  Options.store(Opts, "AllocationFunctions", AllocationFunctions);
+  Options.store(Opts, "NeverPanicFunctions", NeverPanicFunctions);
 }
 
 } // namespace clang::tidy::recover
@@ -99,7 +105,8 @@ RecoverCheckBase::model(ASTContext &Ctx) {
     Cache.Ctx = &Ctx;
   }
   std::string Key = RecoverFunctions + '\0' + PanicFunctions + '\0' +
-                    DeallocationFunctions + '\0' +
+                    DeallocationFunctions + '\0' + AllocationFunctions + '\0' +
+                    NeverPanicFunctions + '\0' +
                     char('0' + Model.NoreturnIsPanic) +
                     char('0' + Model.UnknownCallsInRegionPanic) +
                     char('0' + Model.IndirectCallsPanic);

@@ -12,7 +12,8 @@ namespace clang::tidy::recover {
 
 /// Base of every recover-* check: reads the options of the shared model
 /// (RecoverFunctions, PanicFunctions, NoreturnIsPanic,
-/// UnknownCallsInRegionPanic, IndirectCallsPanic, DeallocationFunctions) once,
+/// UnknownCallsInRegionPanic, IndirectCallsPanic, DeallocationFunctions,
+/// AllocationFunctions, NeverPanicFunctions) once,
 /// with getLocalOrGlobal so that one global entry in .clang-tidy serves every
 /// check, reports unusable entries as configuration errors, and limits the
 /// checks to C.
@@ -60,6 +61,8 @@ private:
   void reportErrors(ArrayRef<::recover::model::VocabularyError> Errors);
   ::recover::model::Vocabulary Vocab;
   const std::string DeallocationFunctions;
+  const std::string AllocationFunctions;
+  const std::string NeverPanicFunctions;
   ::recover::model::ModelOptions Model;
 };
 

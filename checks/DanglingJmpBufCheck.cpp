@@ -156,9 +156,9 @@ void DanglingJmpBufCheck::checkReturnedRecoverPoints(TranslationUnitModel &TU,
           continue;
         auto LongjmpOf = [&](const Stmt *St) -> const CallExpr * {
           const auto *C = dyn_cast<CallExpr>(St);
-          if (!C || !C->getDirectCallee())
+          if (!C || !calledFunction(*C))
             return nullptr;
-          const FunctionDecl *Target = C->getDirectCallee();
+          const FunctionDecl *Target = calledFunction(*C);
           if (Vocab.isBuiltinPanic(Target))
             return globalBuffer(*C) == Buf ? C : nullptr;
           auto It = LongjmpsIn.find(Target->getCanonicalDecl());

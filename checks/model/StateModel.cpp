@@ -1,10 +1,12 @@
 //===--- StateModel.cpp - which writes change state that outlives a jump --===//
 
 #include "checks/model/StateModel.h"
+#include "checks/model/Vocabulary.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/MapVector.h"
@@ -13,6 +15,44 @@
 using namespace clang;
 
 namespace recover::model {
+
+void Deallocators::addList(StringRef List, StringRef Option,
+                           SmallVectorImpl<VocabularyError> &Errors) {
+  SmallVector<StringRef, 8> Items;
+  List.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty())
+      continue;
+    unsigned Arg = 1;
+    auto [Name, Index] = Item.rsplit(':');
+    if (!Index.empty() && Name != Item) {
+      if (Index.trim().getAsInteger(10, Arg) || Arg == 0) {
+        Errors.push_back({Option.str(), Item.str(),
+                          "the argument number after ':' must be 1 or more"});
+        continue;
+      }
+    } else {
+      Name = Item;
+    }
+    Entry E;
+    E.Arg = Arg - 1;
+    size_t Before = Errors.size();
+    E.Names.addList(Name.trim(), Option, Errors);
+    if (Errors.size() == Before && !E.Names.empty())
+      Entries.push_back(std::move(E));
+  }
+}
+
+const Expr *Deallocators::freedArgument(const CallExpr &Call) const {
+  const FunctionDecl *Callee = calledFunction(Call);
+  if (!Callee || !Callee->getIdentifier())
+    return nullptr;
+  for (const Entry &E : Entries)
+    if (E.Arg < Call.getNumArgs() && E.Names.matches(Callee->getName()))
+      return Call.getArg(E.Arg);
+  return nullptr;
+}
 
 std::string Location::name() const {
   if (!Decl)
@@ -183,6 +223,8 @@ Target FrameFacts::classifyPointee(const Expr *Pointer) const {
       T.IsState = true;
       return T;
     }
+    if (Fresh.count(V))
+      T.FreshOwner = V;
   } else {
     T.Loc = locationOf(Stripped);
   }
@@ -269,10 +311,184 @@ bool FrameFacts::isRestore(const Expr *LHS, const Expr *RHS) const {
   return Loc.valid() && llvm::is_contained(It->second, Loc);
 }
 
+bool FrameFacts::assigns(const Stmt *S, const VarDecl *V) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    return llvm::is_contained(DS->decls(), V) && V->hasInit();
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  return BO && BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V;
+}
+
+bool allocatesFreshMemory(const CallExpr &Call, const NameSet &Allocation) {
+  const FunctionDecl *Callee = calledFunction(Call);
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  // Clang spells __attribute__((malloc)) as RestrictAttr.
+  if (Callee->hasAttr<RestrictAttr>() || Allocation.matches(Callee->getName()))
+    return true;
+  if (Callee->getBuiltinID() == 0 &&
+      !Callee->getASTContext().getSourceManager().isInSystemHeader(
+          Callee->getLocation()))
+    return false;
+  return llvm::is_contained(
+      llvm::ArrayRef<llvm::StringRef>{
+          "malloc", "calloc", "realloc", "reallocarray", "aligned_alloc",
+          "memalign", "valloc", "strdup", "strndup"},
+      Callee->getName());
+}
+
+namespace {
+/// What a use of a fresh pointer does with the memory it points to.
+enum class FreshUse {
+  /// Reads or writes it, compares the pointer, frees it, returns it, or
+  /// gives the pointer a new value.
+  Private,
+  /// Hands a pointer into it on: stored, copied, or passed to a function
+  /// that may keep it.
+  Escapes,
+  /// Takes the address of the pointer variable itself: anyone may change it.
+  AddressTaken,
+};
+} // namespace
+
+/// How the use \p Use of local pointer variable \p V treats the memory \p V
+/// points to, following the value up through casts, pointer arithmetic and
+/// accesses of the pointed-to memory (whose address may be taken again).
+static FreshUse classifyFreshUse(const DeclRefExpr *Use, const VarDecl *V,
+                                 const ParentMap &PM,
+                                 const Deallocators &Deallocation) {
+  auto ParentOf = [&](const Stmt *S) {
+    return PM.getParentIgnoreParens(const_cast<Stmt *>(S));
+  };
+  auto Is = [](const Expr *Child, const Stmt *S) {
+    return Child && Child->IgnoreParens() == S;
+  };
+  // The variable itself, as an lvalue.
+  const Stmt *Parent = ParentOf(Use);
+  if (!Parent || isa<UnaryExprOrTypeTraitExpr>(Parent))
+    return FreshUse::Private;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Parent))
+    return UO->getOpcode() == UO_AddrOf   ? FreshUse::AddressTaken
+           : UO->isIncrementDecrementOp() ? FreshUse::Private
+                                          : FreshUse::Escapes;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Parent))
+    if (BO->isAssignmentOp() && Is(BO->getLHS(), Use))
+      return FreshUse::Private;
+  const auto *Load = dyn_cast<ImplicitCastExpr>(Parent);
+  if (!Load || Load->getCastKind() != CK_LValueToRValue)
+    return FreshUse::Escapes;
+
+  // From here, Value is a pointer into the memory.
+  const Stmt *Value = Load;
+  for (;;) {
+    Parent = ParentOf(Value);
+    if (!Parent)
+      return FreshUse::Private;
+    const Stmt *Inside = nullptr;
+    if (const auto *Cast = dyn_cast<CastExpr>(Parent)) {
+      if (Cast->getCastKind() == CK_PointerToBoolean)
+        return FreshUse::Private;
+      if (!Cast->getType()->isPointerType())
+        return FreshUse::Escapes;
+      Value = Parent;
+      continue;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      if (BO->isComparisonOp() || BO->isLogicalOp())
+        return FreshUse::Private;
+      if (BO->getOpcode() == BO_Comma) {
+        if (Is(BO->getLHS(), Value))
+          return FreshUse::Private;
+        Value = Parent;
+        continue;
+      }
+      if (BO->isAdditiveOp()) {
+        if (!BO->getType()->isPointerType())
+          return FreshUse::Private;
+        Value = Parent;
+        continue;
+      }
+      if (BO->isAssignmentOp())
+        return namedVar(BO->getLHS()) == V ? FreshUse::Private
+                                           : FreshUse::Escapes;
+      return FreshUse::Escapes;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(Parent)) {
+      if (UO->getOpcode() == UO_LNot)
+        return FreshUse::Private;
+      if (UO->getOpcode() != UO_Deref)
+        return FreshUse::Escapes;
+      Inside = UO;
+    } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(Parent)) {
+      if (!Is(ASE->getBase(), Value))
+        return FreshUse::Escapes;
+      Inside = ASE;
+    } else if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
+      Inside = ME;
+    } else if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Parent)) {
+      if (Is(CO->getCond(), Value))
+        return FreshUse::Private;
+      Value = Parent;
+      continue;
+    } else if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
+      if (Is(Call->getCallee(), Value))
+        return FreshUse::Escapes;
+      // The C library does not keep the pointers it is given.
+      const FunctionDecl *Callee = calledFunction(*Call);
+      if (Callee &&
+          (Callee->getBuiltinID() != 0 ||
+           Callee->getASTContext().getSourceManager().isInSystemHeader(
+               Callee->getLocation())))
+        return FreshUse::Private;
+      const Expr *Freed = Deallocation.freedArgument(*Call);
+      return Freed && Freed->IgnoreParenCasts() ==
+                          cast<Expr>(Value)->IgnoreParenCasts()
+                 ? FreshUse::Private
+                 : FreshUse::Escapes;
+    } else if (isa<ReturnStmt>(Parent) || isa<IfStmt>(Parent) ||
+               isa<WhileStmt>(Parent) || isa<DoStmt>(Parent) ||
+               isa<ForStmt>(Parent) || isa<SwitchStmt>(Parent)) {
+      return FreshUse::Private;
+    } else {
+      return FreshUse::Escapes;
+    }
+    // Inside is an lvalue in the memory: using it is private unless its
+    // address is taken (or it is an array that decays), which makes a
+    // pointer into the memory again.
+    for (;;) {
+      Parent = ParentOf(Inside);
+      if (const auto *ME = dyn_cast_or_null<MemberExpr>(Parent)) {
+        if (!ME->isArrow()) {
+          Inside = ME;
+          continue;
+        }
+      }
+      break;
+    }
+    const auto *Addr = dyn_cast_or_null<UnaryOperator>(Parent);
+    const auto *Decay = dyn_cast_or_null<ImplicitCastExpr>(Parent);
+    if ((Addr && Addr->getOpcode() == UO_AddrOf) ||
+        (Decay && Decay->getCastKind() == CK_ArrayToPointerDecay)) {
+      Value = Parent;
+      continue;
+    }
+    return FreshUse::Private;
+  }
+}
+
 /// One walk over a function body to fill FrameFacts.
 class FrameFactsBuilder : public RecursiveASTVisitor<FrameFactsBuilder> {
 public:
-  explicit FrameFactsBuilder(FrameFacts &Facts) : Facts(Facts) {}
+  FrameFactsBuilder(FrameFacts &Facts, const NameSet &Allocation,
+                    const Deallocators &Deallocation)
+      : Facts(Facts), Allocation(Allocation), Deallocation(Deallocation) {}
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (isFrameLocal(V) && !isa<ParmVarDecl>(V) &&
+          V->getType()->isPointerType())
+        Uses[V].push_back(Ref);
+    return true;
+  }
 
   bool VisitVarDecl(VarDecl *V) {
     if (!isFrameLocal(V) || isa<ParmVarDecl>(V) || !V->hasInit())
@@ -292,7 +508,7 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Callee = calledFunction(*Call);
     // The C library does not keep the pointers it is given.
     if (Callee && Callee->getASTContext().getSourceManager().isInSystemHeader(
                       Callee->getLocation()))
@@ -303,8 +519,9 @@ public:
   }
 
   /// Settles which local pointers may point outside: assignments from other
-  /// local pointers need their sources settled first.
-  void finish() {
+  /// local pointers need their sources settled first.  Then finds the local
+  /// pointers that only hold fresh memory, and where it escapes.
+  void finish(Stmt *Body) {
     bool Changed = true;
     while (Changed) {
       Changed = false;
@@ -319,6 +536,7 @@ public:
           }
       }
     }
+    findFresh(Body);
   }
 
 private:
@@ -332,6 +550,38 @@ private:
       Facts.SavedFrom[V].push_back(From);
   }
 
+  bool isFreshValue(const Expr *Value) const {
+    const auto *Call = dyn_cast<CallExpr>(Value->IgnoreParenCasts());
+    return Call && allocatesFreshMemory(*Call, Allocation);
+  }
+
+  void findFresh(Stmt *Body) {
+    std::unique_ptr<ParentMap> PM;
+    for (auto &[V, Values] : PointerValues) {
+      ASTContext &Ctx = V->getASTContext();
+      if (!llvm::any_of(Values,
+                        [&](const Expr *E) { return isFreshValue(E); }) ||
+          !llvm::all_of(Values, [&](const Expr *E) {
+            return isFreshValue(E) || isNullValue(E, Ctx);
+          }))
+        continue;
+      // Built only for the functions that have such a pointer.
+      if (!PM)
+        PM = std::make_unique<ParentMap>(Body);
+      FreshPointer F;
+      bool AddressTaken = false;
+      for (const DeclRefExpr *Use : Uses.lookup(V)) {
+        FreshUse U = classifyFreshUse(Use, V, *PM, Deallocation);
+        if (U == FreshUse::AddressTaken)
+          AddressTaken = true;
+        else if (U == FreshUse::Escapes)
+          F.Escapes.push_back(Use);
+      }
+      if (!AddressTaken)
+        Facts.Fresh.try_emplace(V, std::move(F));
+    }
+  }
+
   void noteEscape(const Expr *E, bool Stored) {
     if (!Stored)
       return;
@@ -341,20 +591,29 @@ private:
   }
 
   FrameFacts &Facts;
+  const NameSet &Allocation;
+  const Deallocators &Deallocation;
   llvm::MapVector<const VarDecl *, llvm::SmallVector<const Expr *, 2>>
       PointerValues;
+  /// Every use of each local pointer variable.
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
+      Uses;
 };
 
-FrameFacts::FrameFacts(const FunctionDecl &FD, bool Recovers)
+FrameFacts::FrameFacts(const FunctionDecl &FD, bool Recovers,
+                       const NameSet &Allocation,
+                       const Deallocators &Deallocation)
     : FD(FD), Recovers(Recovers) {
-  FrameFactsBuilder Builder(*this);
-  if (Stmt *Body = FD.getBody())
-    Builder.TraverseStmt(Body);
-  Builder.finish();
+  Stmt *Body = FD.getBody();
+  if (!Body)
+    return;
+  FrameFactsBuilder Builder(*this, Allocation, Deallocation);
+  Builder.TraverseStmt(Body);
+  Builder.finish(Body);
 }
 
 const Expr *writtenDestination(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Callee = calledFunction(Call);
   if (!Callee || !Callee->getIdentifier())
     return nullptr;
   StringRef Name = Callee->getName();

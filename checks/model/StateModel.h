@@ -8,6 +8,9 @@
 // frame's own locals are not state; nor is memory reached through a pointer
 // known to point at them.  A local whose address escaped is state only to a
 // function that recovers itself, since only its recovery path can see it.
+// Memory freshly allocated and held by one local pointer is state only once
+// that pointer has escaped (stored, copied, passed to a function that may
+// keep it): before, nobody else can see it.
 //
 // Locations are compared by name, not by alias analysis: a variable, or a
 // field of a record type (any object of that type), or what a parameter
@@ -17,6 +20,8 @@
 
 #ifndef RECOVER_TIDY_CHECKS_MODEL_STATEMODEL_H
 #define RECOVER_TIDY_CHECKS_MODEL_STATEMODEL_H
+
+#include "checks/model/Vocabulary.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseMapInfo.h"
@@ -38,6 +43,24 @@ class VarDecl;
 } // namespace clang
 
 namespace recover::model {
+
+/// Functions that free memory, with the argument that is freed.
+class Deallocators {
+public:
+  /// Adds entries `name` or `name:N` (N counts arguments from 1), names
+  /// being regular expressions as in NameSet.
+  void addList(llvm::StringRef List, llvm::StringRef Option,
+               llvm::SmallVectorImpl<VocabularyError> &Errors);
+  /// The freed argument of \p Call, or null.
+  const clang::Expr *freedArgument(const clang::CallExpr &Call) const;
+
+private:
+  struct Entry {
+    NameSet Names;
+    unsigned Arg;
+  };
+  std::vector<Entry> Entries;
+};
 
 /// A place that a write changes, as the model names it.
 struct Location {
@@ -73,6 +96,20 @@ struct Target {
   /// whose address escaped, in a function that recovers.  A panic that
   /// leaves the frame makes such a change invisible.
   bool FrameLocal = false;
+  /// When the memory is reached through a local pointer that only ever
+  /// holds fresh allocations: that pointer.  The write is state only where
+  /// the pointer's value may have escaped before it (FrameFacts::fresh).
+  const clang::VarDecl *FreshOwner = nullptr;
+};
+
+/// A local pointer whose every value is fresh memory (an allocation, or
+/// null), and the uses through which that memory can become visible to
+/// others.  Until one of them has run, what is written through the pointer
+/// is seen by nobody: a longjmp only leaks it.
+struct FreshPointer {
+  /// Uses of the pointer's value that hand it on (stored, passed to a
+  /// function that may keep it, copied); each a DeclRefExpr of the pointer.
+  llvm::SmallVector<const clang::Stmt *, 2> Escapes;
 };
 
 /// Per-function facts the classification needs: which local pointers are
@@ -80,7 +117,10 @@ struct Target {
 /// escape.  Computed with one walk over the body.
 class FrameFacts {
 public:
-  FrameFacts(const clang::FunctionDecl &FD, bool Recovers);
+  /// \p Allocation and \p Deallocation add the user's allocators and
+  /// deallocators to the C library's.
+  FrameFacts(const clang::FunctionDecl &FD, bool Recovers,
+             const NameSet &Allocation, const Deallocators &Deallocation);
 
   /// Classifies the lvalue \p LHS being written.
   Target classifyWrite(const clang::Expr *LHS) const;
@@ -100,6 +140,15 @@ public:
   /// The local variable (or parameter) whose own storage the lvalue \p E
   /// designates, through '.' and array subscripts; null otherwise.
   static const clang::VarDecl *localRoot(const clang::Expr *E);
+  /// The fresh-memory facts of local pointer \p V, or null when \p V may
+  /// hold something other than fresh memory or its address is taken.
+  const FreshPointer *fresh(const clang::VarDecl *V) const {
+    auto It = Fresh.find(V);
+    return It == Fresh.end() ? nullptr : &It->second;
+  }
+  /// Whether statement \p S gives local \p V a new value (`V = ...` or
+  /// its declaration with an initializer).
+  static bool assigns(const clang::Stmt *S, const clang::VarDecl *V);
 
 private:
   const clang::FunctionDecl &FD;
@@ -111,12 +160,20 @@ private:
   /// For local variables: the locations they were assigned a copy of.
   llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<Location, 1>>
       SavedFrom;
+  /// Local pointers that only hold fresh memory.
+  llvm::DenseMap<const clang::VarDecl *, FreshPointer> Fresh;
   friend class FrameFactsBuilder;
 };
 
 /// If \p Call is a library function that writes through a destination
 /// argument (memcpy, strcpy, sprintf, ...), that argument; else null.
 const clang::Expr *writtenDestination(const clang::CallExpr &Call);
+
+/// Whether \p Call returns memory nobody else holds yet: the C library's
+/// allocators (malloc, calloc, realloc, strdup, ...), a function declared
+/// `__attribute__((malloc))`, or one named in \p Allocation.
+bool allocatesFreshMemory(const clang::CallExpr &Call,
+                          const NameSet &Allocation);
 
 /// Whether \p T is, contains, or points to a jmp_buf: stores of such values
 /// push or pop error handlers.

@@ -25,48 +25,6 @@ namespace recover::model {
 static constexpr unsigned None = UINT_MAX;
 
 //===----------------------------------------------------------------------===//
-// Deallocators
-//===----------------------------------------------------------------------===//
-
-void Deallocators::addList(StringRef List, StringRef Option,
-                           SmallVectorImpl<VocabularyError> &Errors) {
-  SmallVector<StringRef, 8> Items;
-  List.split(Items, ';', -1, /*KeepEmpty=*/false);
-  for (StringRef Item : Items) {
-    Item = Item.trim();
-    if (Item.empty())
-      continue;
-    unsigned Arg = 1;
-    auto [Name, Index] = Item.rsplit(':');
-    if (!Index.empty() && Name != Item) {
-      if (Index.trim().getAsInteger(10, Arg) || Arg == 0) {
-        Errors.push_back({Option.str(), Item.str(),
-                          "the argument number after ':' must be 1 or more"});
-        continue;
-      }
-    } else {
-      Name = Item;
-    }
-    Entry E;
-    E.Arg = Arg - 1;
-    size_t Before = Errors.size();
-    E.Names.addList(Name.trim(), Option, Errors);
-    if (Errors.size() == Before && !E.Names.empty())
-      Entries.push_back(std::move(E));
-  }
-}
-
-const Expr *Deallocators::freedArgument(const CallExpr &Call) const {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getIdentifier())
-    return nullptr;
-  for (const Entry &E : Entries)
-    if (E.Arg < Call.getNumArgs() && E.Names.matches(Callee->getName()))
-      return Call.getArg(E.Arg);
-  return nullptr;
-}
-
-//===----------------------------------------------------------------------===//
 // FunctionAnalysis
 //===----------------------------------------------------------------------===//
 
@@ -105,7 +63,9 @@ struct FunctionAnalysis::RecoverPoint {
 FunctionAnalysis::FunctionAnalysis(const FunctionDecl &FD,
                                    TranslationUnitModel &TU,
                                    std::unique_ptr<CFG> Cfg)
-    : FD(FD), TU(TU), Cfg(std::move(Cfg)), Facts(FD, TU.recovers(&FD)) {}
+    : FD(FD), TU(TU), Cfg(std::move(Cfg)),
+      Facts(FD, TU.recovers(&FD), TU.options().Allocation,
+            TU.options().Deallocation) {}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -214,7 +174,7 @@ void FunctionAnalysis::findRecoverPoints() {
     for (unsigned I = 0; I < B->size(); ++I) {
       const auto *Call =
           dyn_cast_or_null<CallExpr>(Elements[B->getBlockID()][I].S);
-      if (!Call || !Vocab.isRecover(Call->getDirectCallee()))
+      if (!Call || !Vocab.isRecover(calledFunction(*Call)))
         continue;
       RecoverPoint R;
       R.Call = Call;
@@ -296,12 +256,65 @@ static Change makeChange(ChangeKind Kind, const Target &T, const Expr *What,
   return C;
 }
 
+bool FunctionAnalysis::isStateAt(const Target &T, CFGPoint P) {
+  if (!T.IsState)
+    return false;
+  if (!T.FreshOwner)
+    return true;
+  const VarDecl *V = T.FreshOwner;
+  // Points are numbered block by block.
+  std::vector<unsigned> Offset(Blocks.size() + 1, 0);
+  for (unsigned B = 0; B < Blocks.size(); ++B)
+    Offset[B + 1] = Offset[B] + (Blocks[B] ? Blocks[B]->size() : 0);
+  auto [It, New] = FreshEscaped.try_emplace(V);
+  llvm::BitVector &Reached = It->second;
+  if (New) {
+    Reached.resize(Offset.back());
+    const FreshPointer *F = Facts.fresh(V);
+    std::vector<CFGPoint> Work;
+    std::vector<bool> Entered(Blocks.size(), false);
+    unsigned Found = 0;
+    forEachElement([&](CFGPoint At, const Stmt *S) {
+      if (llvm::is_contained(F->Escapes, S)) {
+        Work.push_back(At);
+        ++Found;
+      }
+    });
+    // An escape the CFG does not show could be anywhere.
+    if (Found < F->Escapes.size())
+      Reached.set();
+    // From each escape to the end of its paths, or to the next value of V.
+    while (!Work.empty()) {
+      CFGPoint At = Work.back();
+      Work.pop_back();
+      const CFGBlock *B = Blocks[At.Block];
+      bool Ended = false;
+      for (unsigned I = At.Index; I < B->size() && !Ended; ++I) {
+        unsigned Flat = Offset[At.Block] + I;
+        const Stmt *S = Elements[At.Block][I].S;
+        if (Reached.test(Flat) || (S && FrameFacts::assigns(S, V)))
+          Ended = true;
+        else
+          Reached.set(Flat);
+      }
+      if (Ended)
+        continue;
+      for (const CFGBlock *Succ : B->succs())
+        if (Succ && !Entered[Succ->getBlockID()]) {
+          Entered[Succ->getBlockID()] = true;
+          Work.push_back({Succ->getBlockID(), 0});
+        }
+    }
+  }
+  return Reached.test(Offset[P.Block] + P.Index);
+}
+
 void FunctionAnalysis::classifyWrite(const Expr *LHS, const Expr *RHS,
                                      CFGPoint P, Element &E) {
   Target T = Facts.classifyWrite(LHS);
   if (T.Loc.valid())
     E.Writes.push_back(T.Loc);
-  if (!T.IsState)
+  if (!isStateAt(T, P))
     return;
   // Pushing or popping a handler belongs to recover-dangling-jmp-buf.
   if (involvesJmpBuf(LHS->getType())) {
@@ -322,7 +335,7 @@ void FunctionAnalysis::classifyWrite(const Expr *LHS, const Expr *RHS,
 
 void FunctionAnalysis::classifyCall(const CallExpr &Call, CFGPoint P,
                                     Element &E) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Callee = calledFunction(Call);
   if (Callee && TU.vocabulary().isRecover(Callee)) {
     E.Recover = true;
     return;
@@ -333,7 +346,8 @@ void FunctionAnalysis::classifyCall(const CallExpr &Call, CFGPoint P,
     Target T = Facts.classifyPointee(Dest);
     if (T.Loc.valid())
       E.Writes.push_back(T.Loc);
-    if (T.IsState && !involvesJmpBuf(Dest->IgnoreParenImpCasts()->getType())) {
+    if (isStateAt(T, P) &&
+        !involvesJmpBuf(Dest->IgnoreParenImpCasts()->getType())) {
       E.Changes.push_back(makeChange(ChangeKind::Library, T, Dest, Callee));
     }
     return;
@@ -385,7 +399,7 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
     return E.Changes;
   const CallExpr *Call = E.EffectCall;
   E.EffectCall = nullptr;
-  const FunctionDecl *Callee = TU.definition(Call->getDirectCallee());
+  const FunctionDecl *Callee = TU.definition(calledFunction(*Call));
   FunctionAnalysis *A = Callee ? TU.analysis(Callee) : nullptr;
   if (!A)
     return E.Changes;
@@ -667,7 +681,7 @@ void FunctionAnalysis::recoveryAccesses(
           continue;
         collectAccess(S, Locs);
         if (const auto *Call = dyn_cast<CallExpr>(S))
-          if (const FunctionDecl *Def = TU.definition(Call->getDirectCallee()))
+          if (const FunctionDecl *Def = TU.definition(calledFunction(*Call)))
             Callees.push_back(Def);
       }
     }
@@ -850,7 +864,7 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (!Current)
       return true;
-    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Callee = calledFunction(*Call);
     OnCall(Current, Call, Callee ? Callee->getCanonicalDecl() : nullptr);
     return true;
   }
@@ -919,6 +933,9 @@ void TranslationUnitModel::summarise() {
         I.Calls.emplace_back(Call, Callee);
         if (Callee && Vocab.isRecover(Callee))
           I.Recovers = true;
+        // Neither the caller nor the callee is taken to panic.
+        if (Options.neverPanics(Caller) || Options.neverPanics(Callee))
+          return;
         const FunctionDecl *Def = definition(Callee);
         bool InSystem = Callee && !Def && inSystemHeader(Callee);
         if (directPanic(*Call, Callee, Vocab, Options, Def != nullptr,
@@ -987,9 +1004,16 @@ bool TranslationUnitModel::mayPanicInside(const FunctionDecl *FD) const {
          (It->second.Recovers && Options.UnknownCallsInRegionPanic);
 }
 
+bool ModelOptions::neverPanics(const FunctionDecl *FD) const {
+  return FD && FD->getIdentifier() && !NeverPanic.empty() &&
+         NeverPanic.matches(FD->getName());
+}
+
 std::optional<PanicStep> TranslationUnitModel::mayPanic(const CallExpr &Call,
                                                         bool InRegion) const {
-  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Callee = calledFunction(Call);
+  if (Options.neverPanics(Callee))
+    return std::nullopt;
   const FunctionDecl *Def = definition(Callee);
   bool InSystem = Callee && !Def && inSystemHeader(Callee);
   if (std::optional<PanicReason> R =
@@ -1032,7 +1056,7 @@ TranslationUnitModel::witness(const FunctionDecl *FD) const {
 }
 
 bool TranslationUnitModel::neverReturns(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Callee = calledFunction(Call);
   if (!Callee)
     return false;
   if (Vocab.isBuiltinPanic(Callee) || Callee->isNoReturn())

@@ -10,8 +10,9 @@
 //    visible body, is not declared in a system header and is called inside a
 //    protected region of the same function (UnknownCallsInRegionPanic); or is
 //    made through a pointer (IndirectCallsPanic).  Other system-header
-//    functions never panic.  A call never returns when its callee is of the
-//    longjmp family, is declared noreturn, or is a function of the
+//    functions never panic, nor do NeverPanicFunctions.  A callee spelled
+//    `(setup(), f)` or `*f` is f.  A call never returns when its callee is of
+//    the longjmp family, is declared noreturn, or is a function of the
 //    translation unit that can panic and has no path to a normal return; a
 //    PanicFunctions entry may return.
 //  - Recover points and regions, per function, over its CFG: the protected
@@ -35,6 +36,7 @@
 #include "checks/model/Vocabulary.h"
 
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -53,30 +55,18 @@ class Stmt;
 
 namespace recover::model {
 
-/// Functions that free memory, with the argument that is freed.
-class Deallocators {
-public:
-  /// Adds entries `name` or `name:N` (N counts arguments from 1), names
-  /// being regular expressions as in NameSet.
-  void addList(llvm::StringRef List, llvm::StringRef Option,
-               llvm::SmallVectorImpl<VocabularyError> &Errors);
-  /// The freed argument of \p Call, or null.
-  const clang::Expr *freedArgument(const clang::CallExpr &Call) const;
-
-private:
-  struct Entry {
-    NameSet Names;
-    unsigned Arg;
-  };
-  std::vector<Entry> Entries;
-};
-
 /// Options of the model, shared by every check that uses it.
 struct ModelOptions {
   bool NoreturnIsPanic = true;
   bool UnknownCallsInRegionPanic = true;
   bool IndirectCallsPanic = false;
   Deallocators Deallocation;
+  /// AllocationFunctions: more functions that return fresh memory.
+  NameSet Allocation;
+  /// NeverPanicFunctions: functions that never longjmp, whatever the
+  /// options above would assume of them.
+  NameSet NeverPanic;
+  bool neverPanics(const clang::FunctionDecl *FD) const;
 };
 
 /// Why a call may panic.
@@ -224,6 +214,9 @@ private:
   void classifyWrite(const clang::Expr *LHS, const clang::Expr *RHS, CFGPoint P,
                      Element &E);
   bool inProtectedRegion(CFGPoint P) const;
+  /// Whether \p T is state at \p P: for memory reached through a fresh
+  /// pointer, only where an escape of that pointer can have come first.
+  bool isStateAt(const Target &T, CFGPoint P);
   bool writes(CFGPoint P, Location Loc);
   bool neverReturns(CFGPoint P);
   std::optional<std::pair<CFGPoint, PanicStep>>
@@ -248,6 +241,9 @@ private:
   std::vector<RecoverPoint> RecoverPoints;
   std::vector<CFGPoint> ChangePoints;
   std::optional<std::vector<Effect>> Effects;
+  /// Per fresh pointer: the points (numbered block by block) that one of
+  /// its escapes reaches before the pointer is given a new value.
+  llvm::DenseMap<const clang::VarDecl *, llvm::BitVector> FreshEscaped;
   std::optional<bool> CanReturn;
   /// Location-free reachability per block, computed once by blockFacts():
   /// whether the exit, or a panic, can be reached from the block's start.

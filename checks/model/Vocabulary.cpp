@@ -3,6 +3,7 @@
 #include "checks/model/Vocabulary.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace recover::model {
@@ -13,6 +14,32 @@ static constexpr llvm::StringLiteral BuiltinRecover =
     "setjmp;_setjmp;sigsetjmp;__sigsetjmp;__builtin_setjmp";
 static constexpr llvm::StringLiteral BuiltinPanic =
     "longjmp;_longjmp;siglongjmp;__builtin_longjmp;__longjmp_chk";
+
+const clang::FunctionDecl *calledFunction(const clang::CallExpr &Call) {
+  if (const clang::FunctionDecl *Direct = Call.getDirectCallee())
+    return Direct;
+  const clang::Expr *E = Call.getCallee();
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *Comma = llvm::dyn_cast<clang::BinaryOperator>(E)) {
+      if (Comma->getOpcode() != clang::BO_Comma)
+        return nullptr;
+      E = Comma->getRHS();
+      continue;
+    }
+    if (const auto *Unary = llvm::dyn_cast<clang::UnaryOperator>(E)) {
+      if (Unary->getOpcode() != clang::UO_Deref &&
+          Unary->getOpcode() != clang::UO_AddrOf)
+        return nullptr;
+      E = Unary->getSubExpr();
+      continue;
+    }
+    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E))
+      return llvm::dyn_cast<clang::FunctionDecl>(Ref->getDecl());
+    return nullptr;
+  }
+  return nullptr;
+}
 
 void NameSet::addList(llvm::StringRef List, llvm::StringRef Option,
                       llvm::SmallVectorImpl<VocabularyError> &Errors) {

@@ -18,10 +18,17 @@
 #include <vector>
 
 namespace clang {
+class CallExpr;
 class FunctionDecl;
 } // namespace clang
 
 namespace recover::model {
+
+/// The function \p Call calls: its direct callee, or the function named
+/// by a callee expression spelled `(f)`, `*f`, `&f` or `(setup(), f)` --
+/// how macros like tcc's `tcc_error` name their target.  Null for a call
+/// through a pointer value.
+const clang::FunctionDecl *calledFunction(const clang::CallExpr &Call);
 
 /// What a called function means to the setjmp/longjmp model.
 enum class FunctionRole {
