@@ -28,8 +28,10 @@ static constexpr unsigned None = UINT_MAX;
 // FunctionAnalysis
 //===----------------------------------------------------------------------===//
 
-struct FunctionAnalysis::Element {
-  const Stmt *S = nullptr;
+/// What the model knows of one element that calls or writes; most elements
+/// (the subexpressions the CFG lists one by one) have none, so these live
+/// apart from Element and are allocated only for elements that need them.
+struct FunctionAnalysis::Detail {
   /// A call of a recover function: registers a new recover point.
   bool Recover = false;
   /// Why this element may panic.
@@ -46,6 +48,25 @@ struct FunctionAnalysis::Element {
   /// resolved yet.
   const CallExpr *EffectCall = nullptr;
 };
+
+struct FunctionAnalysis::Element {
+  const Stmt *S = nullptr;
+  std::unique_ptr<Detail> D;
+};
+
+/// The facts of \p E, or none.
+static const FunctionAnalysis::Detail &
+detailOf(const FunctionAnalysis::Element &E) {
+  static const FunctionAnalysis::Detail Empty;
+  return E.D ? *E.D : Empty;
+}
+
+/// The facts of \p E, made on first use.
+static FunctionAnalysis::Detail &makeDetail(FunctionAnalysis::Element &E) {
+  if (!E.D)
+    E.D = std::make_unique<FunctionAnalysis::Detail>();
+  return *E.D;
+}
 
 struct FunctionAnalysis::RecoverPoint {
   const CallExpr *Call = nullptr;
@@ -310,8 +331,11 @@ bool FunctionAnalysis::isStateAt(const Target &T, CFGPoint P) {
 }
 
 void FunctionAnalysis::classifyWrite(const Expr *LHS, const Expr *RHS,
-                                     CFGPoint P, Element &E) {
+                                     CFGPoint P, Element &Elt) {
   Target T = Facts.classifyWrite(LHS);
+  if (!T.Loc.valid() && !T.IsState)
+    return;
+  Detail &E = makeDetail(Elt);
   if (T.Loc.valid())
     E.Writes.push_back(T.Loc);
   if (!isStateAt(T, P))
@@ -326,7 +350,7 @@ void FunctionAnalysis::classifyWrite(const Expr *LHS, const Expr *RHS,
   // `free(p->buf); p->buf = NULL;` is one safe step.
   if (RHS && T.Loc.valid() && isNullValue(RHS, TU.context())) {
     for (unsigned I = 0; I < P.Index; ++I)
-      for (const Change &C : Elements[P.Block][I].Changes)
+      for (const Change &C : detailOf(Elements[P.Block][I]).Changes)
         if (C.Kind == ChangeKind::Free && C.Loc == T.Loc)
           return;
   }
@@ -334,7 +358,8 @@ void FunctionAnalysis::classifyWrite(const Expr *LHS, const Expr *RHS,
 }
 
 void FunctionAnalysis::classifyCall(const CallExpr &Call, CFGPoint P,
-                                    Element &E) {
+                                    Element &Elt) {
+  Detail &E = makeDetail(Elt);
   const FunctionDecl *Callee = calledFunction(Call);
   if (Callee && TU.vocabulary().isRecover(Callee)) {
     E.Recover = true;
@@ -387,14 +412,17 @@ void FunctionAnalysis::classifyElements() {
         if (UO->isIncrementDecrementOp())
           classifyWrite(UO->getSubExpr(), nullptr, P, E);
       }
-      if (!E.Changes.empty() || E.EffectCall)
+      if (!detailOf(E).Changes.empty() || detailOf(E).EffectCall)
         ChangePoints.push_back(P);
     }
   }
 }
 
 ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
-  Element &E = element(P);
+  Element &Elt = element(P);
+  if (!Elt.D)
+    return {};
+  Detail &E = *Elt.D;
   if (!E.EffectCall)
     return E.Changes;
   const CallExpr *Call = E.EffectCall;
@@ -435,13 +463,17 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
 
 bool FunctionAnalysis::writes(CFGPoint P, Location Loc) {
   (void)changesAt(P);
-  return llvm::is_contained(element(P).Writes, Loc);
+  return llvm::is_contained(detailOf(element(P)).Writes, Loc);
 }
 
 bool FunctionAnalysis::neverReturns(CFGPoint P) {
-  Element &E = element(P);
+  Element &Elt = element(P);
+  // Only calls have details that can say so.
+  if (!Elt.D)
+    return false;
+  Detail &E = *Elt.D;
   if (!E.Never) {
-    const auto *Call = dyn_cast_or_null<CallExpr>(E.S);
+    const auto *Call = dyn_cast_or_null<CallExpr>(Elt.S);
     E.Never = Call && TU.neverReturns(*Call);
   }
   return *E.Never;
@@ -449,9 +481,9 @@ bool FunctionAnalysis::neverReturns(CFGPoint P) {
 
 int FunctionAnalysis::panicInBlock(unsigned B, unsigned I) {
   for (; I < Blocks[B]->size(); ++I) {
-    Element &E = Elements[B][I];
-    if (!E.S)
+    if (!Elements[B][I].S)
       continue;
+    const Detail &E = detailOf(Elements[B][I]);
     if (E.Recover)
       return 0;
     if (E.Panic)
@@ -548,9 +580,10 @@ FunctionAnalysis::searchPanic(CFGPoint From, Location Loc,
   walkCFG(
       Blocks, Cfg->getExit().getBlockID(), From,
       [&](CFGPoint P) {
-        Element &E = element(P);
-        if (!E.S)
+        const Stmt *S = element(P).S;
+        if (!S)
           return Step::Next;
+        const Detail &E = detailOf(element(P));
         if (E.Recover)
           return Step::EndPath;
         if (Loc.valid() && writes(P, Loc)) {
@@ -569,8 +602,8 @@ FunctionAnalysis::searchPanic(CFGPoint From, Location Loc,
           return Step::Finish;
         }
         if (IndirectInRegion && E.IndirectInRegion) {
-          Found = std::make_pair(P, PanicStep{cast<CallExpr>(E.S), nullptr,
-                                              PanicReason::Indirect});
+          Found = std::make_pair(
+              P, PanicStep{cast<CallExpr>(S), nullptr, PanicReason::Indirect});
           return Step::Finish;
         }
         return neverReturns(P) ? Step::EndPath : Step::Next;

@@ -134,6 +134,10 @@ class TranslationUnitModel;
 /// The flow facts of one function, over its CFG.
 class FunctionAnalysis {
 public:
+  /// One CFG element and, for those that call or write, its facts.
+  struct Detail;
+  struct Element;
+
   /// Builds the analysis; null when the CFG cannot be built.
   static std::unique_ptr<FunctionAnalysis> create(const clang::FunctionDecl &FD,
                                                   TranslationUnitModel &TU);
@@ -206,7 +210,6 @@ public:
 private:
   FunctionAnalysis(const clang::FunctionDecl &FD, TranslationUnitModel &TU,
                    std::unique_ptr<clang::CFG> Cfg);
-  struct Element;
   struct RecoverPoint;
   void findRecoverPoints();
   void classifyElements();
