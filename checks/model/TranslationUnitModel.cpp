@@ -284,9 +284,12 @@ bool FunctionAnalysis::isStateAt(const Target &T, CFGPoint P) {
     return true;
   const VarDecl *V = T.FreshOwner;
   // Points are numbered block by block.
-  std::vector<unsigned> Offset(Blocks.size() + 1, 0);
-  for (unsigned B = 0; B < Blocks.size(); ++B)
-    Offset[B + 1] = Offset[B] + (Blocks[B] ? Blocks[B]->size() : 0);
+  std::vector<unsigned> &Offset = PointOffsets;
+  if (Offset.empty()) {
+    Offset.assign(Blocks.size() + 1, 0);
+    for (unsigned B = 0; B < Blocks.size(); ++B)
+      Offset[B + 1] = Offset[B] + (Blocks[B] ? Blocks[B]->size() : 0);
+  }
   auto [It, New] = FreshEscaped.try_emplace(V);
   llvm::BitVector &Reached = It->second;
   if (New) {
@@ -442,7 +445,7 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
         continue;
       Arg = Facts.classifyPointee(
           Call->getArg(static_cast<unsigned>(Eff.ParamIndex)));
-      if (!Arg.IsState)
+      if (!isStateAt(Arg, P))
         continue;
     }
     if (llvm::is_contained(E.Writes, Eff.Loc))

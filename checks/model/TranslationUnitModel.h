@@ -247,6 +247,8 @@ private:
   /// Per fresh pointer: the points (numbered block by block) that one of
   /// its escapes reaches before the pointer is given a new value.
   llvm::DenseMap<const clang::VarDecl *, llvm::BitVector> FreshEscaped;
+  /// Where each block's points start in that numbering; filled on first use.
+  std::vector<unsigned> PointOffsets;
   std::optional<bool> CanReturn;
   /// Location-free reachability per block, computed once by blockFacts():
   /// whether the exit, or a panic, can be reached from the block's start.
