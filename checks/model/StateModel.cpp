@@ -134,6 +134,11 @@ static bool isFrameLocal(const VarDecl *V) { return !V->hasGlobalStorage(); }
 /// so names the array's own memory.
 static bool isArrayLValue(const Expr *E) { return E->getType()->isArrayType(); }
 
+const VarDecl *FrameFacts::parameterCopied(const VarDecl *V) const {
+  auto It = ParamCopies.find(V);
+  return It == ParamCopies.end() ? V : It->second;
+}
+
 Location FrameFacts::locationOf(const Expr *E) const {
   E = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
@@ -147,7 +152,7 @@ Location FrameFacts::locationOf(const Expr *E) const {
     if (isArrayLValue(Base))
       return locationOf(Base);
     if (const VarDecl *V = namedVar(Base))
-      return {Location::Pointee, V};
+      return {Location::Pointee, parameterCopied(V)};
     return locationOf(Base);
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
@@ -157,7 +162,7 @@ Location FrameFacts::locationOf(const Expr *E) const {
         if (Addr->getOpcode() == UO_AddrOf)
           return locationOf(Addr->getSubExpr());
       if (const VarDecl *V = namedVar(Sub))
-        return {Location::Pointee, V};
+        return {Location::Pointee, parameterCopied(V)};
       return locationOf(Sub);
     }
   }
@@ -217,6 +222,7 @@ Target FrameFacts::classifyPointee(const Expr *Pointer) const {
     if (BO->isAdditiveOp())
       return classifyPointee(pointerOperand(BO));
   if (const VarDecl *V = namedVar(Stripped)) {
+    V = parameterCopied(V);
     T.Loc = {Location::Pointee, V};
     if (const auto *PVD = dyn_cast<ParmVarDecl>(V)) {
       T.ParamIndex = static_cast<int>(PVD->getFunctionScopeIndex());
@@ -537,6 +543,7 @@ public:
       }
     }
     findFresh(Body);
+    findParameterCopies();
   }
 
 private:
@@ -548,6 +555,35 @@ private:
     Location From = Facts.locationOf(Stripped);
     if (From.valid() && From.Decl != V)
       Facts.SavedFrom[V].push_back(From);
+  }
+
+  /// The parameter whose value (or a pointer into whose target) \p Value
+  /// is: `p`, `(T *)p`, `p + 1`; null otherwise.
+  static const ParmVarDecl *copiedParameter(const Expr *Value) {
+    for (const Expr *E = Value->IgnoreParenCasts();;) {
+      if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+        if (!BO->isAdditiveOp() || !BO->getType()->isPointerType())
+          return nullptr;
+        E = pointerOperand(BO)->IgnoreParenCasts();
+        continue;
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    }
+  }
+
+  /// Local pointers only ever given the value of one pointer parameter, and
+  /// whose own address is never passed on: they write where it points.
+  void findParameterCopies() {
+    for (auto &[V, Values] : PointerValues) {
+      if (Facts.Escaped.count(V))
+        continue;
+      const ParmVarDecl *Param = copiedParameter(Values.front());
+      if (Param && llvm::all_of(Values, [&](const Expr *E) {
+            return copiedParameter(E) == Param;
+          }))
+        Facts.ParamCopies.try_emplace(V, Param);
+    }
   }
 
   bool isFreshValue(const Expr *Value) const {

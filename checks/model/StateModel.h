@@ -14,7 +14,7 @@
 //
 // Locations are compared by name, not by alias analysis: a variable, or a
 // field of a record type (any object of that type), or what a parameter
-// points to.
+// points to -- also through a local pointer that only ever copies it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,6 +36,7 @@ class ASTContext;
 class CallExpr;
 class Expr;
 class FunctionDecl;
+class ParmVarDecl;
 class QualType;
 class Stmt;
 class ValueDecl;
@@ -162,6 +163,11 @@ private:
       SavedFrom;
   /// Local pointers that only hold fresh memory.
   llvm::DenseMap<const clang::VarDecl *, FreshPointer> Fresh;
+  /// Local pointers that only hold a copy of one pointer parameter.
+  llvm::DenseMap<const clang::VarDecl *, const clang::ParmVarDecl *>
+      ParamCopies;
+  /// The parameter \p V only ever copies, or \p V itself: where `*V` is.
+  const clang::VarDecl *parameterCopied(const clang::VarDecl *V) const;
   friend class FrameFactsBuilder;
 };
 
