@@ -324,6 +324,14 @@ bool FrameFacts::assigns(const Stmt *S, const VarDecl *V) {
   return BO && BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V;
 }
 
+/// Whether \p FD is the C library's: a builtin, or declared in a system
+/// header.
+static bool isCLibrary(const FunctionDecl *FD) {
+  return FD->getBuiltinID() != 0 ||
+         FD->getASTContext().getSourceManager().isInSystemHeader(
+             FD->getLocation());
+}
+
 bool allocatesFreshMemory(const CallExpr &Call, const NameSet &Allocation) {
   const FunctionDecl *Callee = calledFunction(Call);
   if (!Callee || !Callee->getIdentifier())
@@ -331,9 +339,7 @@ bool allocatesFreshMemory(const CallExpr &Call, const NameSet &Allocation) {
   // Clang spells __attribute__((malloc)) as RestrictAttr.
   if (Callee->hasAttr<RestrictAttr>() || Allocation.matches(Callee->getName()))
     return true;
-  if (Callee->getBuiltinID() == 0 &&
-      !Callee->getASTContext().getSourceManager().isInSystemHeader(
-          Callee->getLocation()))
+  if (!isCLibrary(Callee))
     return false;
   return llvm::is_contained(
       llvm::ArrayRef<llvm::StringRef>{
@@ -440,10 +446,7 @@ static FreshUse classifyFreshUse(const DeclRefExpr *Use, const VarDecl *V,
         return FreshUse::Escapes;
       // The C library does not keep the pointers it is given.
       const FunctionDecl *Callee = calledFunction(*Call);
-      if (Callee &&
-          (Callee->getBuiltinID() != 0 ||
-           Callee->getASTContext().getSourceManager().isInSystemHeader(
-               Callee->getLocation())))
+      if (Callee && isCLibrary(Callee))
         return FreshUse::Private;
       const Expr *Freed = Deallocation.freedArgument(*Call);
       return Freed && Freed->IgnoreParenCasts() ==
