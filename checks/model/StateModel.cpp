@@ -491,14 +491,6 @@ public:
                     const Deallocators &Deallocation)
       : Facts(Facts), Allocation(Allocation), Deallocation(Deallocation) {}
 
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (isFrameLocal(V) && !isa<ParmVarDecl>(V) &&
-          V->getType()->isPointerType())
-        Uses[V].push_back(Ref);
-    return true;
-  }
-
   bool VisitVarDecl(VarDecl *V) {
     if (!isFrameLocal(V) || isa<ParmVarDecl>(V) || !V->hasInit())
       return true;
@@ -594,23 +586,47 @@ private:
     return Call && allocatesFreshMemory(*Call, Allocation);
   }
 
+  /// Adds the uses of the variables in \p Uses under \p S to their lists.
+  static void collectUses(
+      const Stmt *S,
+      llvm::DenseMap<const VarDecl *, SmallVector<const DeclRefExpr *, 4>>
+          &Uses) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      auto It = Uses.find(dyn_cast<VarDecl>(Ref->getDecl()));
+      if (It != Uses.end())
+        It->second.push_back(Ref);
+    }
+    for (const Stmt *Child : S->children())
+      if (Child)
+        collectUses(Child, Uses);
+  }
+
   void findFresh(Stmt *Body) {
-    std::unique_ptr<ParentMap> PM;
+    // The candidates: local pointers whose every value is fresh or null.
+    llvm::DenseMap<const VarDecl *, SmallVector<const DeclRefExpr *, 4>> Uses;
     for (auto &[V, Values] : PointerValues) {
       ASTContext &Ctx = V->getASTContext();
-      if (!llvm::any_of(Values,
-                        [&](const Expr *E) { return isFreshValue(E); }) ||
-          !llvm::all_of(Values, [&](const Expr *E) {
+      if (llvm::any_of(Values,
+                       [&](const Expr *E) { return isFreshValue(E); }) &&
+          llvm::all_of(Values, [&](const Expr *E) {
             return isFreshValue(E) || isNullValue(E, Ctx);
           }))
+        Uses[V];
+    }
+    // Their uses and parents are looked up only in the functions that have
+    // such a pointer.
+    if (Uses.empty())
+      return;
+    collectUses(Body, Uses);
+    ParentMap PM(Body);
+    for (auto &[V, Values] : PointerValues) {
+      auto It = Uses.find(V);
+      if (It == Uses.end())
         continue;
-      // Built only for the functions that have such a pointer.
-      if (!PM)
-        PM = std::make_unique<ParentMap>(Body);
       FreshPointer F;
       bool AddressTaken = false;
-      for (const DeclRefExpr *Use : Uses.lookup(V)) {
-        FreshUse U = classifyFreshUse(Use, V, *PM, Deallocation);
+      for (const DeclRefExpr *Use : It->second) {
+        FreshUse U = classifyFreshUse(Use, V, PM, Deallocation);
         if (U == FreshUse::AddressTaken)
           AddressTaken = true;
         else if (U == FreshUse::Escapes)
@@ -634,9 +650,6 @@ private:
   const Deallocators &Deallocation;
   llvm::MapVector<const VarDecl *, llvm::SmallVector<const Expr *, 2>>
       PointerValues;
-  /// Every use of each local pointer variable.
-  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
-      Uses;
 };
 
 FrameFacts::FrameFacts(const FunctionDecl &FD, bool Recovers,

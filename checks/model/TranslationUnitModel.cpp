@@ -308,6 +308,10 @@ bool FunctionAnalysis::isStateAt(const Target &T, CFGPoint P) {
     if (Found < F->Escapes.size())
       Reached.set();
     // From each escape to the end of its paths, or to the next value of V.
+    // Not walkCFG: it skips an entry into a block already entered at an
+    // earlier index, which is right only when no path ends inside a block;
+    // here one ends at every new value of V, and a later escape in the
+    // same block must still be followed.
     while (!Work.empty()) {
       CFGPoint At = Work.back();
       Work.pop_back();
