@@ -10,7 +10,10 @@
 //   3. S puts back a value saved from the same location earlier in F;
 //   4. code on a recovery path of the translation unit reads or writes the
 //      same location (it undoes or consumes the change);
-//   5. the location's name matches IgnoredState.
+//   5. the location's name matches IgnoredState;
+//   6. a program summary (ProgramSummary, see checks/model/ProgramSummary.h)
+//      lists F as run under no recover point, and the panic is not inside
+//      one of F's own protected regions: it ends the program.
 // What F's callers do after F returns does not count: each function is the
 // unit of atomicity.  The warning is at S; notes follow the first panic
 // through the callees, the recover point when it is in F, and the write
@@ -22,8 +25,13 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MD5.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <tuple>
 
 using namespace clang::ast_matchers;
@@ -43,14 +51,35 @@ UnsafeStateChangeCheck::UnsafeStateChangeCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : RecoverCheckBase(Name, Context),
       ReportPanicOnlyWrites(Options.get("ReportPanicOnlyWrites", false)),
-      IgnoredStateList(Options.get("IgnoredState", "")) {
+      IgnoredStateList(Options.get("IgnoredState", "")),
+      ProgramSummaryPath(Options.getLocalOrGlobal(
+          "ProgramSummary", environment("RECOVER_TIDY_PROGRAM_SUMMARY"))),
+      FactsDirectory(environment("RECOVER_TIDY_FACTS_DIR")) {
   readNameList("IgnoredState", IgnoredStateList, IgnoredState);
+  if (ProgramSummaryPath.empty())
+    return;
+  std::string Error;
+  Summary.emplace();
+  if (!Summary->load(ProgramSummaryPath, Error)) {
+    Summary.reset();
+    configurationDiag("cannot read the program summary '%0' (option "
+                      "'%1.ProgramSummary'): %2; every function is taken to "
+                      "be one that can run under a recover point",
+                      DiagnosticIDs::Error)
+        << ProgramSummaryPath << CheckID << Error;
+  }
+}
+
+std::string UnsafeStateChangeCheck::environment(const char *Name) {
+  const char *Value = std::getenv(Name);
+  return Value ? Value : "";
 }
 
 void UnsafeStateChangeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RecoverCheckBase::storeOptions(Opts);
   Options.store(Opts, "ReportPanicOnlyWrites", ReportPanicOnlyWrites);
   Options.store(Opts, "IgnoredState", IgnoredStateList);
+  Options.store(Opts, "ProgramSummary", ProgramSummaryPath);
 }
 
 bool UnsafeStateChangeCheck::isIgnored(const Location &Loc) const {
@@ -64,12 +93,21 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   TranslationUnitModel &TU = model(Ctx);
+  if (!FactsDirectory.empty()) {
+    writeFacts(TU, SM);
+    return;
+  }
 
   std::vector<Finding> Findings;
   for (const FunctionDecl *FD : TU.functions()) {
     // Only a function in which something can panic can leave a change
     // half-done; the others never get a CFG.
     if (!TU.mayPanicInside(FD))
+      continue;
+    // A function that runs under no recover point of the program can only
+    // leave half-done what its own protected regions change.
+    bool Outside = Summary && Summary->outsideRecovery(*FD, SM);
+    if (Outside && !TU.recovers(FD))
       continue;
     FunctionAnalysis *A = TU.analysis(FD);
     if (!A)
@@ -82,7 +120,7 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
             isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc))
           continue;
         auto Panic = A->panicAfter(P, C.Loc, /*IndirectInRegion=*/false,
-                                   /*RegionOnly=*/C.FrameLocal);
+                                   /*RegionOnly=*/C.FrameLocal || Outside);
         if (!Panic)
           continue;
         if (!ReportPanicOnlyWrites && A->endsInPanic(P))
@@ -112,6 +150,34 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
   for (size_t I = 0; I < Findings.size(); ++I)
     if (I == 0 || Findings[I - 1].Loc != Findings[I].Loc)
       report(Findings[I], TU, SM);
+}
+
+void UnsafeStateChangeCheck::writeFacts(TranslationUnitModel &TU,
+                                        const SourceManager &SM) {
+  StringRef MainFile =
+      SM.getFilename(SM.getLocForStartOfFile(SM.getMainFileID()));
+  llvm::SmallString<256> Source(MainFile);
+  // Without the current directory the name as given still tells the
+  // translation units of one run apart.
+  if (llvm::sys::fs::make_absolute(Source))
+    Source = MainFile;
+  llvm::MD5 Hash;
+  Hash.update(Source);
+  llvm::MD5::MD5Result Digest;
+  Hash.final(Digest);
+  llvm::SmallString<256> Path(FactsDirectory);
+  llvm::sys::path::append(Path, Digest.digest().str() + ".facts");
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+  if (!EC) {
+    OS << programFacts(TU);
+    OS.close();
+    EC = OS.error();
+  }
+  if (EC)
+    configurationDiag("cannot write the program facts of '%0' to '%1': %2",
+                      DiagnosticIDs::Error)
+        << Source << Path << EC.message();
 }
 
 /// How one panic step is explained in a note.

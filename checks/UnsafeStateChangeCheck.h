@@ -4,6 +4,9 @@
 #define RECOVER_TIDY_CHECKS_UNSAFESTATECHANGECHECK_H
 
 #include "checks/CheckOptions.h"
+#include "checks/model/ProgramSummary.h"
+
+#include <optional>
 
 namespace clang::tidy::recover {
 
@@ -27,10 +30,22 @@ private:
   bool isIgnored(const ::recover::model::Location &Loc) const;
   void report(const Finding &F, ::recover::model::TranslationUnitModel &TU,
               const SourceManager &SM);
+  /// Pass 1 of --whole-program: writes the translation unit's program facts
+  /// into FactsDirectory instead of checking it.
+  void writeFacts(::recover::model::TranslationUnitModel &TU,
+                  const SourceManager &SM);
+
+  /// The value of environment variable \p Name, or empty.
+  static std::string environment(const char *Name);
 
   const bool ReportPanicOnlyWrites;
   const std::string IgnoredStateList;
   ::recover::model::NameSet IgnoredState;
+  /// ProgramSummary: the path of a program summary; empty for none.
+  const std::string ProgramSummaryPath;
+  std::optional<::recover::model::ProgramSummary> Summary;
+  /// RECOVER_TIDY_FACTS_DIR, set by recover-tidy --whole-program for pass 1.
+  const std::string FactsDirectory;
 };
 
 } // namespace clang::tidy::recover

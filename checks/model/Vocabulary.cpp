@@ -15,9 +15,7 @@ static constexpr llvm::StringLiteral BuiltinRecover =
 static constexpr llvm::StringLiteral BuiltinPanic =
     "longjmp;_longjmp;siglongjmp;__builtin_longjmp;__longjmp_chk";
 
-const clang::FunctionDecl *calledFunction(const clang::CallExpr &Call) {
-  if (const clang::FunctionDecl *Direct = Call.getDirectCallee())
-    return Direct;
+const clang::DeclRefExpr *calleeReference(const clang::CallExpr &Call) {
   const clang::Expr *E = Call.getCallee();
   while (E) {
     E = E->IgnoreParenCasts();
@@ -34,11 +32,18 @@ const clang::FunctionDecl *calledFunction(const clang::CallExpr &Call) {
       E = Unary->getSubExpr();
       continue;
     }
-    if (const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E))
-      return llvm::dyn_cast<clang::FunctionDecl>(Ref->getDecl());
-    return nullptr;
+    const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E);
+    return Ref && llvm::isa<clang::FunctionDecl>(Ref->getDecl()) ? Ref
+                                                                 : nullptr;
   }
   return nullptr;
+}
+
+const clang::FunctionDecl *calledFunction(const clang::CallExpr &Call) {
+  if (const clang::FunctionDecl *Direct = Call.getDirectCallee())
+    return Direct;
+  const clang::DeclRefExpr *Ref = calleeReference(Call);
+  return Ref ? llvm::cast<clang::FunctionDecl>(Ref->getDecl()) : nullptr;
 }
 
 void NameSet::addList(llvm::StringRef List, llvm::StringRef Option,

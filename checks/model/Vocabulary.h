@@ -19,6 +19,7 @@
 
 namespace clang {
 class CallExpr;
+class DeclRefExpr;
 class FunctionDecl;
 } // namespace clang
 
@@ -29,6 +30,9 @@ namespace recover::model {
 /// how macros like tcc's `tcc_error` name their target.  Null for a call
 /// through a pointer value.
 const clang::FunctionDecl *calledFunction(const clang::CallExpr &Call);
+/// The reference to the function \p Call calls, looked for as
+/// calledFunction() does; null for a call through a pointer value.
+const clang::DeclRefExpr *calleeReference(const clang::CallExpr &Call);
 
 /// What a called function means to the setjmp/longjmp model.
 enum class FunctionRole {

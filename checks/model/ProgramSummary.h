@@ -1,0 +1,81 @@
+//===--- ProgramSummary.h - which functions can run under a recover point -===//
+//
+// Part of the shared setjmp/longjmp model.
+//
+// Spec.  Whether a function can run while a recover point is registered is a
+// question about the whole program: a translation unit that calls the error
+// function does not see the setjmp, nor who calls it.  A project whose own
+// recover points catch every jump it makes (tcc's `tcc_compile`) can answer
+// it in two passes:
+//  1. For each translation unit, programFacts() writes down what the
+//     answer needs: the functions it defines; which functions each of them
+//     calls or names (a function named, e.g. passed as a callback, counts as
+//     called); the calls through pointers, with the type called; the
+//     functions whose address is taken, with their type ("*" when the address
+//     is cast to another type, or the type has no prototype); and what the
+//     protected region of each recover point calls or names.
+//  2. The facts of every translation unit are merged (recover-tidy
+//     --whole-program does it): every function reachable from a protected
+//     region -- through calls, names, and calls through pointers to any
+//     address-taken function of the same type -- can run under a recover
+//     point.  The summary lists the defined functions that cannot.
+// A function is named by its name when it has external linkage, and by
+// `name@file` (the base name of the file it is defined in) when it has
+// internal linkage, so that the facts of separate translation units meet.
+//
+// What a summary is good for: in a function it lists, no longjmp can land
+// anywhere but in the function's own recover points, so only state changes
+// inside those regions can be left half-done.  A function it does not list
+// (new since the summary was made, or reachable) is treated as before.
+//
+// The formats are line-based text, documented in docs/user-guide.md:
+//   facts:   "recover-tidy facts 1", then lines of
+//            `def F`, `call F G`, `icall F TYPE`, `addr G TYPE`,
+//            `root G`, `iroot TYPE`
+//   summary: "# recover-tidy program summary 1", then `outside F` lines.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RECOVER_TIDY_CHECKS_MODEL_PROGRAMSUMMARY_H
+#define RECOVER_TIDY_CHECKS_MODEL_PROGRAMSUMMARY_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <string>
+
+namespace clang {
+class FunctionDecl;
+class SourceManager;
+} // namespace clang
+
+namespace recover::model {
+
+class TranslationUnitModel;
+
+/// The name of \p FD in program facts and summaries: its name, with
+/// `@file` added when it has internal linkage.
+std::string programKey(const clang::FunctionDecl &FD,
+                       const clang::SourceManager &SM);
+
+/// The program facts of the translation unit of \p TU (pass 1), one fact
+/// per line, in a deterministic order.
+std::string programFacts(TranslationUnitModel &TU);
+
+/// A program summary read from a file (pass 2).
+class ProgramSummary {
+public:
+  /// Reads the summary at \p Path; on failure returns false and says why in
+  /// \p Error.
+  bool load(llvm::StringRef Path, std::string &Error);
+  /// Whether the summary says that no protected region can reach \p FD.
+  bool outsideRecovery(const clang::FunctionDecl &FD,
+                       const clang::SourceManager &SM) const;
+
+private:
+  llvm::StringSet<> Outside;
+};
+
+} // namespace recover::model
+
+#endif // RECOVER_TIDY_CHECKS_MODEL_PROGRAMSUMMARY_H

@@ -1,0 +1,52 @@
+// With RECOVER_TIDY_FACTS_DIR set (pass 1 of recover-tidy --whole-program),
+// the check writes the translation unit's program facts there, one file per
+// translation unit, and reports nothing.  A static function is named
+// name@file; a callback named in a protected region is a root; a call
+// through a pointer records the type called, and an address-taken function
+// its type, or "*" when the address is cast to another type.
+// RUN: rm -rf %t && mkdir -p %t/facts
+// RUN: env RECOVER_TIDY_FACTS_DIR=%t/facts \
+// RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s -- %mock_headers \
+// RUN:   | count 0
+// RUN: cat %t/facts/*.facts | FileCheck %s --match-full-lines
+// RUN: env RECOVER_TIDY_FACTS_DIR=%t/missing \
+// RUN:   not %clang_tidy -checks='-*,recover-unsafe-state-change' %s -- %mock_headers 2>&1 \
+// RUN:   | FileCheck %s -check-prefix=MISSING
+// MISSING: error: cannot write the program facts of '{{.*}}program-facts.c' to '{{.*}}missing{{/|\\}}{{[0-9a-f]+}}.facts': {{.*}} [clang-tidy-config]
+
+#include <setjmp.h>
+
+jmp_buf Env;
+void (*Handler)(int);
+int Count;
+
+static void onSignal(int Sig) { Count = Sig; }
+void visit(void (*Each)(int));
+void other(long X) { Count = (int)X; }
+void *Opaque = (void *)other;
+
+int run(void) {
+  if (setjmp(Env))
+    return -1;
+  visit(onSignal);
+  Handler(1);
+  return 0;
+}
+
+void later(void) { Handler(2); }
+
+// CHECK: recover-tidy facts 1
+// CHECK-NEXT: addr	onSignal@program-facts.c	void (int)
+// CHECK-NEXT: addr	other	*
+// CHECK-NEXT: call	run	onSignal@program-facts.c
+// CHECK-NEXT: call	run	visit
+// CHECK-NEXT: def	later
+// CHECK-NEXT: def	onSignal@program-facts.c
+// CHECK-NEXT: def	other
+// CHECK-NEXT: def	run
+// CHECK-NEXT: icall	later	void (int)
+// CHECK-NEXT: icall	run	void (int)
+// CHECK-NEXT: iroot	void (int)
+// CHECK-NEXT: root	onSignal@program-facts.c
+// CHECK-NEXT: root	visit
+// CHECK-EMPTY:

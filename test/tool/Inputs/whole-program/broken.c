@@ -1,0 +1,1 @@
+void broken(void) { int x = missing; (void)x; }
