@@ -56,7 +56,8 @@ UnsafeStateChangeCheck::UnsafeStateChangeCheck(StringRef Name,
           "ProgramSummary", environment("RECOVER_TIDY_PROGRAM_SUMMARY"))),
       FactsDirectory(environment("RECOVER_TIDY_FACTS_DIR")) {
   readNameList("IgnoredState", IgnoredStateList, IgnoredState);
-  if (ProgramSummaryPath.empty())
+  // Pass 1 makes the summary: the one named may not exist yet.
+  if (ProgramSummaryPath.empty() || !FactsDirectory.empty())
     return;
   std::string Error;
   Summary.emplace();

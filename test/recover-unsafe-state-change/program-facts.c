@@ -9,6 +9,13 @@
 // RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s -- %mock_headers \
 // RUN:   | count 0
 // RUN: cat %t/facts/*.facts | FileCheck %s --match-full-lines
+// Pass 1 is what makes the summary, so a ProgramSummary that does not
+// exist yet is no error then.
+// RUN: mkdir -p %t/again && env RECOVER_TIDY_FACTS_DIR=%t/again \
+// RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s \
+// RUN:   -config="{CheckOptions: [{key: ProgramSummary, value: '%t/not-yet'}]}" \
+// RUN:   -- %mock_headers 2>&1 | count 0
+// RUN: cat %t/again/*.facts | FileCheck %s --match-full-lines
 // RUN: env RECOVER_TIDY_FACTS_DIR=%t/missing \
 // RUN:   not %clang_tidy -checks='-*,recover-unsafe-state-change' %s -- %mock_headers 2>&1 \
 // RUN:   | FileCheck %s -check-prefix=MISSING
