@@ -9,10 +9,15 @@
 //     char *p' is not);
 //   - V is written in R's protected region at a point from which a panic can
 //     follow (any call not known to be safe counts there, calls through
-//     pointers included) before a recover point is registered again;
+//     pointers included) before R's jmp_buf is registered again: a setjmp on
+//     another buffer registers another handler, and a panic after it can
+//     still land at R;
 //   - V is read on R's recovery path before being assigned there;
-//   - V's address does not escape (it then lives in memory and keeps its
-//     value), unless StrictStandard.
+//   - unless StrictStandard, V's address has not escaped before the write on
+//     every path from the function's entry.  Only then must the compiler
+//     keep V in memory at every call that can jump, so that it keeps its
+//     value; an address that escapes only later, or on some paths, leaves
+//     the write free to stay in a register.
 // One warning per variable, at its declaration, with notes at the write and
 // the read, and a fix-it that inserts 'volatile' where it qualifies the
 // variable itself.
@@ -76,9 +81,11 @@ void ClobberedLocalCheck::check(const MatchFinder::MatchResult &Result) {
       A->forEachElement([&](CFGPoint P, const Stmt *S) {
         const VarDecl *V = writtenLocal(S);
         if (!V || Done.count(V) || V->getType().isVolatileQualified() ||
-            (!StrictStandard && A->facts().escapes(V)) ||
             !A->inProtectedRegionOf(R, P) ||
-            !A->panicAfter(P, Location(), /*IndirectInRegion=*/true))
+            (!StrictStandard &&
+             A->passedOnEveryPath(P, A->facts().escapeSites(V))) ||
+            !A->panicAfter(P, Location(), /*IndirectInRegion=*/true,
+                           /*RegionOnly=*/false, A->recoverPointCall(R)))
           return;
         std::optional<CFGPoint> Read = A->readOnRecoveryPath(R, V);
         if (!Read)

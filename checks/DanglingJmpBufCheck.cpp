@@ -13,17 +13,33 @@
 //     off the end of F, at the store with a note at the end.
 //  2. A longjmp to a global jmp_buf whose only setjmp in the translation unit
 //     is in a function S, reached in a function H after H called S - S has
-//     certainly returned, its frame is gone.  Reported at the longjmp.
+//     certainly returned, its frame is gone - before anything registered
+//     the buffer afresh.  The longjmp may be in H or any number of calls
+//     below it, and S may be H itself (a recursive call registered and
+//     returned).  A longjmp that a later call of S reaches after its own
+//     setjmp lands in that live call: not reported.  Reported at the
+//     longjmp, once.
+//  3. C11 7.13.2.1p2: a setjmp invoked within the scope of an identifier of
+//     variably modified type (a VLA, a pointer to one), after which
+//     execution leaves that scope and then jumps to the buffer - before a
+//     setjmp registers it again.  The jump restores a stack whose VLA is
+//     gone.  Reported at the jump: a longjmp on the same buffer, or, when
+//     the buffer is not a local that stays in this function, a call that
+//     may panic.  Only jumps in the same function are followed.
 // Writes through calls count (a pop_handler(ctx) helper restores).
 //
 //===----------------------------------------------------------------------===//
 
 #include "checks/DanglingJmpBufCheck.h"
 
+#include "checks/model/JmpBufFacts.h"
+#include "checks/model/RecoverPoint.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
-#include <deque>
+#include <optional>
 
 using namespace clang::ast_matchers;
 using namespace ::recover::model;
@@ -34,6 +50,125 @@ void DanglingJmpBufCheck::check(const MatchFinder::MatchResult &Result) {
   TranslationUnitModel &TU = model(*Result.Context);
   checkRegistrations(TU, *Result.SourceManager);
   checkReturnedRecoverPoints(TU, *Result.SourceManager);
+  checkVariablyModifiedScopes(TU, *Result.SourceManager);
+}
+
+namespace {
+/// A setjmp call inside the scope of a variably modified declaration: the
+/// innermost such declaration and the compound statement its scope ends
+/// with.
+struct ScopedRecoverPoint {
+  const CallExpr *Call;
+  const VarDecl *Decl;
+  const CompoundStmt *Scope;
+};
+
+/// Finds the setjmp calls of a body that sit in the scope of a variably
+/// modified declaration, walking each compound statement in order so that
+/// a declaration is in scope for what follows it.
+class VariablyModifiedScopes {
+public:
+  VariablyModifiedScopes(const Vocabulary &Vocab,
+                         SmallVectorImpl<ScopedRecoverPoint> &Found)
+      : Vocab(Vocab), Found(Found) {}
+
+  void visit(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      size_t Depth = InScope.size();
+      for (const Stmt *Child : CS->body()) {
+        visit(Child);
+        if (const auto *DS = dyn_cast<DeclStmt>(Child))
+          for (const Decl *D : DS->decls())
+            if (const auto *V = dyn_cast<VarDecl>(D))
+              if (V->getType()->isVariablyModifiedType())
+                InScope.push_back({V, CS});
+      }
+      InScope.resize(Depth);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (!InScope.empty() && Vocab.isRecover(calledFunction(*Call)))
+        Found.push_back({Call, InScope.back().first, InScope.back().second});
+    for (const Stmt *Child : S->children())
+      visit(Child);
+  }
+
+private:
+  const Vocabulary &Vocab;
+  SmallVectorImpl<ScopedRecoverPoint> &Found;
+  SmallVector<std::pair<const VarDecl *, const CompoundStmt *>, 2> InScope;
+};
+} // namespace
+
+/// Whether \p Buf, the buffer argument of a setjmp in \p A's function, is
+/// a local of that function that nothing outside it can jump to.
+static bool isPrivateBuffer(const Expr *Buf, const FunctionAnalysis &A) {
+  const VarDecl *V = FrameFacts::localRoot(Buf->IgnoreParenImpCasts());
+  return V && !A.facts().escapes(V);
+}
+
+void DanglingJmpBufCheck::checkVariablyModifiedScopes(TranslationUnitModel &TU,
+                                                      const SourceManager &SM) {
+  for (const FunctionDecl *FD : TU.functions()) {
+    if (!TU.recovers(FD))
+      continue;
+    SmallVector<ScopedRecoverPoint, 2> Found;
+    VariablyModifiedScopes(TU.vocabulary(), Found).visit(FD->getBody());
+    if (Found.empty())
+      continue;
+    FunctionAnalysis *A = TU.analysis(FD);
+    if (!A)
+      continue;
+    for (const ScopedRecoverPoint &R : Found) {
+      if (R.Call->getNumArgs() == 0)
+        continue;
+      std::optional<CFGPoint> At = A->pointOf(R.Call);
+      if (!At)
+        continue;
+      bool Private = isPrivateBuffer(R.Call->getArg(0), *A);
+      SourceRange Scope = R.Scope->getSourceRange();
+      auto Outside = [&](const Stmt *St) {
+        SourceLocation L = St->getBeginLoc();
+        return L.isValid() &&
+               (SM.isBeforeInTranslationUnit(L, Scope.getBegin()) ||
+                SM.isBeforeInTranslationUnit(Scope.getEnd(), L));
+      };
+      auto JumpsToBuffer = [&](const Stmt *St) {
+        const auto *Call = dyn_cast<CallExpr>(St);
+        if (!Call || !Outside(St))
+          return false;
+        if (TU.vocabulary().isBuiltinPanic(calledFunction(*Call)))
+          return sameJmpBuf(*Call, *R.Call, TU.context());
+        return !Private && TU.mayPanic(*Call, /*InRegion=*/false).has_value();
+      };
+      auto Hit = A->firstAfter(*At, JumpsToBuffer, [&](const Stmt *St) {
+        const auto *Call = dyn_cast<CallExpr>(St);
+        return Call && TU.vocabulary().isRecover(calledFunction(*Call)) &&
+               sameJmpBuf(*Call, *R.Call, TU.context());
+      });
+      if (!Hit)
+        continue;
+      StringRef BufText = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(R.Call->getArg(0)->getSourceRange()),
+          SM, TU.context().getLangOpts());
+      diag(SM.getFileLoc(Hit->first->getBeginLoc()),
+           "%select{longjmp|a longjmp can follow here}0 to '%1' after "
+           "leaving the scope of variably modified '%2', inside which "
+           "'setjmp' registered it: the behaviour is undefined (C11 "
+           "7.13.2.1p2)")
+          << (TU.vocabulary().isBuiltinPanic(calledFunction(*Hit->second)) ? 0
+                                                                           : 1)
+          << BufText << R.Decl->getName();
+      diag(SM.getFileLoc(R.Call->getBeginLoc()),
+           "'setjmp' is called here, in the scope of '%0'", DiagnosticIDs::Note)
+          << R.Decl->getName();
+      diag(SM.getFileLoc(R.Scope->getRBracLoc()), "the scope of '%0' ends here",
+           DiagnosticIDs::Note)
+          << R.Decl->getName();
+    }
+  }
 }
 
 void DanglingJmpBufCheck::checkRegistrations(TranslationUnitModel &TU,
@@ -92,41 +227,10 @@ void DanglingJmpBufCheck::checkRegistrations(TranslationUnitModel &TU,
   }
 }
 
-/// The global jmp_buf a setjmp or longjmp call names, if any.
-static const VarDecl *globalBuffer(const CallExpr &Call) {
-  if (Call.getNumArgs() == 0)
-    return nullptr;
-  const auto *DRE =
-      dyn_cast<DeclRefExpr>(Call.getArg(0)->IgnoreParenImpCasts());
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && V->hasGlobalStorage() ? V->getCanonicalDecl() : nullptr;
-}
-
 void DanglingJmpBufCheck::checkReturnedRecoverPoints(TranslationUnitModel &TU,
                                                      const SourceManager &SM) {
-  const Vocabulary &Vocab = TU.vocabulary();
-  // The functions that setjmp each global buffer, and the longjmps to it.
-  llvm::MapVector<const VarDecl *, SmallVector<const CallExpr *, 2>> Setjmps;
-  llvm::DenseMap<const VarDecl *, const FunctionDecl *> SetjmpIn;
-  llvm::DenseMap<const FunctionDecl *,
-                 SmallVector<std::pair<const VarDecl *, const CallExpr *>, 1>>
-      LongjmpsIn;
-  for (const FunctionDecl *FD : TU.functions()) {
-    for (const auto &[Call, Callee] : TU.calls(FD)) {
-      const VarDecl *Buf = Callee ? globalBuffer(*Call) : nullptr;
-      if (!Buf)
-        continue;
-      if (Vocab.isRecover(Callee)) {
-        Setjmps[Buf].push_back(Call);
-        auto [It, New] = SetjmpIn.try_emplace(Buf, FD->getCanonicalDecl());
-        if (!New && It->second != FD->getCanonicalDecl())
-          It->second = nullptr; // More than one function: no verdict.
-      } else if (Vocab.isBuiltinPanic(Callee)) {
-        LongjmpsIn[FD->getCanonicalDecl()].push_back({Buf, Call});
-      }
-    }
-  }
-  if (SetjmpIn.empty())
+  const JmpBufFacts &Bufs = TU.jmpBufs();
+  if (Bufs.registeredBuffers().empty())
     return;
   llvm::SmallPtrSet<const CallExpr *, 4> Reported;
   for (const FunctionDecl *H : TU.functions()) {
@@ -135,61 +239,46 @@ void DanglingJmpBufCheck::checkReturnedRecoverPoints(TranslationUnitModel &TU,
       const FunctionDecl *Callee = CallAndCallee.second;
       if (!Callee || Callee->isMain())
         continue;
-      // H calls S, a function that registers some buffers and returns.
-      // In the order the buffers were first registered: deterministic.
-      for (const auto &BufAndCalls : Setjmps) {
-        const VarDecl *Buf = BufAndCalls.first;
-        const FunctionDecl *S = SetjmpIn.lookup(Buf);
-        if (!S || S != Callee->getCanonicalDecl() || S == H->getCanonicalDecl())
+      // H calls S, the one function that registers Buf, and S returns: Buf
+      // is left pointing into S's dead frame until it is registered afresh.
+      // S may be H itself (recursion).  In the order the buffers were first
+      // registered: deterministic.
+      for (const VarDecl *Buf : Bufs.registeredBuffers()) {
+        const FunctionDecl *S = Bufs.onlyRegistrar(Buf);
+        if (S != Callee->getCanonicalDecl())
           continue;
         FunctionAnalysis *A = TU.analysis(H);
         if (!A)
           break;
-        // After the call, the first longjmp to Buf in H or in a function H
-        // calls directly.
-        std::optional<CFGPoint> CallAt;
-        A->forEachElement([&](CFGPoint P, const Stmt *St) {
-          if (St == Call && !CallAt)
-            CallAt = P;
-        });
+        std::optional<CFGPoint> CallAt = A->pointOf(Call);
         if (!CallAt)
           continue;
-        auto LongjmpOf = [&](const Stmt *St) -> const CallExpr * {
-          const auto *C = dyn_cast<CallExpr>(St);
-          if (!C || !calledFunction(*C))
-            return nullptr;
-          const FunctionDecl *Target = calledFunction(*C);
-          if (Vocab.isBuiltinPanic(Target))
-            return globalBuffer(*C) == Buf ? C : nullptr;
-          auto It = LongjmpsIn.find(Target->getCanonicalDecl());
-          if (It == LongjmpsIn.end())
-            return nullptr;
-          for (const auto &[B, L] : It->second)
-            if (B == Buf)
-              return L;
-          return nullptr;
-        };
-        std::optional<std::pair<const Stmt *, const CallExpr *>> Hit =
-            A->firstAfter(*CallAt, [&](const Stmt *St) {
-              return LongjmpOf(St) != nullptr;
-            });
+        // The first jump to Buf after the call, in H or in a function it
+        // calls, at any depth, that no fresh registration of Buf precedes.
+        // A later call of S that registers before it jumps (the bank
+        // example's second withdrawal) is not such a jump.
+        auto Hit = A->firstAfter(
+            *CallAt,
+            [&](const Stmt *St) { return Bufs.jumpOf(St, Buf) != nullptr; },
+            [&](const Stmt *St) { return Bufs.registersAfresh(St, Buf); });
         if (!Hit)
           continue;
-        const CallExpr *Longjmp = LongjmpOf(Hit->first);
-        if (!Reported.insert(Longjmp).second)
+        const CallExpr *Longjmp = Bufs.innermostJump(Hit->second, Buf);
+        if (!Longjmp || !Reported.insert(Longjmp).second)
           continue;
         diag(SM.getFileLoc(Longjmp->getBeginLoc()),
              "longjmp to '%0', whose only setjmp is in '%1', which has "
              "returned by then: the jump lands in a dead stack frame")
             << Buf->getName() << Callee->getName();
-        diag(SM.getFileLoc(Setjmps[Buf].front()->getBeginLoc()),
-             "'%0' is registered here, in '%1'", DiagnosticIDs::Note)
+        diag(
+            SM.getFileLoc(Bufs.registrations(Buf).front().first->getBeginLoc()),
+            "'%0' is registered here, in '%1'", DiagnosticIDs::Note)
             << Buf->getName() << Callee->getName();
         diag(SM.getFileLoc(Call->getBeginLoc()),
              "'%0' is called and returns here", DiagnosticIDs::Note)
             << Callee->getName();
-        if (Hit->first != Longjmp)
-          diag(SM.getFileLoc(Hit->first->getBeginLoc()),
+        if (Hit->second != Longjmp)
+          diag(SM.getFileLoc(Hit->second->getBeginLoc()),
                "and the longjmp is reached through this call",
                DiagnosticIDs::Note);
       }

@@ -10,7 +10,8 @@ namespace clang::tidy::recover {
 /// Flags error-handler registrations that outlive their stack frame: the
 /// address of a local jmp_buf stored into state that is still there when
 /// the function returns, and longjmps to a global jmp_buf whose only setjmp
-/// is in a function that has already returned.
+/// is in a function that has already returned, and jumps to a setjmp made
+/// inside the scope of a variably modified object after that scope is left.
 ///
 /// For the user-facing documentation see
 /// docs/checks/recover-dangling-jmp-buf.md.
@@ -25,6 +26,8 @@ private:
                           const SourceManager &SM);
   void checkReturnedRecoverPoints(::recover::model::TranslationUnitModel &TU,
                                   const SourceManager &SM);
+  void checkVariablyModifiedScopes(::recover::model::TranslationUnitModel &TU,
+                                   const SourceManager &SM);
 };
 
 } // namespace clang::tidy::recover

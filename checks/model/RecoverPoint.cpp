@@ -208,4 +208,17 @@ RecoverPointContext classifyRecoverPoint(const CallExpr &Call,
   return Result;
 }
 
+bool sameJmpBuf(const CallExpr &A, const CallExpr &B, ASTContext &Ctx) {
+  if (&A == &B)
+    return true;
+  if (A.getNumArgs() == 0 || B.getNumArgs() == 0)
+    return false;
+  // Profiled with declarations canonical, not by source text: `Env` and
+  // `(Env)` are one buffer, two variables of the same name are not.
+  llvm::FoldingSetNodeID IA, IB;
+  A.getArg(0)->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
+  B.getArg(0)->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
 } // namespace recover::model

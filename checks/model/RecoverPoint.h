@@ -82,6 +82,13 @@ struct RecoverPointContext {
 RecoverPointContext classifyRecoverPoint(const clang::CallExpr &Call,
                                          clang::ASTContext &Ctx);
 
+/// Whether the setjmp- or longjmp-family calls \p A and \p B name the same
+/// jmp_buf: their first arguments are spelled alike (the same variable, the
+/// same field path, the same macro expansion such as `png_jmpbuf(png)`).
+/// A call without arguments names no buffer.
+bool sameJmpBuf(const clang::CallExpr &A, const clang::CallExpr &B,
+                clang::ASTContext &Ctx);
+
 } // namespace recover::model
 
 #endif // RECOVER_TIDY_CHECKS_MODEL_RECOVERPOINT_H

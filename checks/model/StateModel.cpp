@@ -504,7 +504,8 @@ public:
     if (const VarDecl *V = namedVar(BO->getLHS()))
       if (isFrameLocal(V))
         noteValue(V, BO->getRHS());
-    noteEscape(BO->getRHS(), /*Stored=*/!namedVar(BO->getLHS()));
+    if (!namedVar(BO->getLHS()))
+      noteEscape(BO->getRHS(), BO);
     return true;
   }
 
@@ -515,7 +516,7 @@ public:
                       Callee->getLocation()))
       return true;
     for (const Expr *Arg : Call->arguments())
-      noteEscape(Arg, /*Stored=*/true);
+      noteEscape(Arg, Call);
     return true;
   }
 
@@ -637,12 +638,15 @@ private:
     }
   }
 
-  void noteEscape(const Expr *E, bool Stored) {
-    if (!Stored)
-      return;
+  /// Notes that \p Site (an assignment or a call) stores or passes on
+  /// \p E, which may be the address of a local.
+  void noteEscape(const Expr *E, const Stmt *Site) {
     if (const Expr *Held = addressedObject(E))
-      if (const VarDecl *V = FrameFacts::localRoot(Held))
-        Facts.Escaped.insert(V);
+      if (const VarDecl *V = FrameFacts::localRoot(Held)) {
+        auto &Sites = Facts.Escaped[V];
+        if (Sites.empty() || Sites.back() != Site)
+          Sites.push_back(Site);
+      }
   }
 
   FrameFacts &Facts;

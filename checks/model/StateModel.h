@@ -23,6 +23,7 @@
 
 #include "checks/model/Vocabulary.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseMapInfo.h"
 #include "llvm/ADT/DenseSet.h"
@@ -138,6 +139,15 @@ public:
   const clang::FunctionDecl &function() const { return FD; }
   /// Whether the address of local \p V is stored or passed on.
   bool escapes(const clang::VarDecl *V) const { return Escaped.count(V); }
+  /// The assignments and calls that store or pass on the address of local
+  /// \p V, in source order; empty when it does not escape.
+  llvm::ArrayRef<const clang::Stmt *>
+  escapeSites(const clang::VarDecl *V) const {
+    auto It = Escaped.find(V);
+    return It == Escaped.end()
+               ? llvm::ArrayRef<const clang::Stmt *>()
+               : llvm::ArrayRef<const clang::Stmt *>(It->second);
+  }
   /// The local variable (or parameter) whose own storage the lvalue \p E
   /// designates, through '.' and array subscripts; null otherwise.
   static const clang::VarDecl *localRoot(const clang::Expr *E);
@@ -156,8 +166,11 @@ private:
   bool Recovers;
   /// Local pointers given a value that may point outside the frame.
   llvm::DenseSet<const clang::VarDecl *> OutsidePointers;
-  /// Locals whose address is stored or passed on.
-  llvm::DenseSet<const clang::VarDecl *> Escaped;
+  /// Locals whose address is stored or passed on, with the assignments and
+  /// calls that do it.
+  llvm::DenseMap<const clang::VarDecl *,
+                 llvm::SmallVector<const clang::Stmt *, 1>>
+      Escaped;
   /// For local variables: the locations they were assigned a copy of.
   llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<Location, 1>>
       SavedFrom;

@@ -2,6 +2,7 @@
 
 #include "checks/model/TranslationUnitModel.h"
 
+#include "checks/model/JmpBufFacts.h"
 #include "checks/model/RecoverPoint.h"
 
 #include "clang/AST/ASTContext.h"
@@ -219,9 +220,13 @@ void FunctionAnalysis::findRecoverPoints() {
         if (Protected.empty())
           Split = false;
       } else if (Split) {
-        const CFGBlock *Then = B->succ_size() > 0 ? *B->succ_begin() : nullptr;
-        const CFGBlock *Else =
-            B->succ_size() > 1 ? *(B->succ_begin() + 1) : nullptr;
+        // An AdjacentBlock converts to its reachable block (null when the
+        // branch cannot be taken); GCC rejects mixing it with nullptr in ?:.
+        const CFGBlock *Then = nullptr, *Else = nullptr;
+        if (B->succ_size() > 0)
+          Then = *B->succ_begin();
+        if (B->succ_size() > 1)
+          Else = *(B->succ_begin() + 1);
         auto Add = [](SmallVectorImpl<CFGPoint> &To, Truth T,
                       const CFGBlock *Then, const CFGBlock *Else) {
           if (Then && T != Truth::False)
@@ -553,7 +558,8 @@ bool FunctionAnalysis::blockFacts() {
 
 bool FunctionAnalysis::anyPanicAfter(CFGPoint From) {
   if (!blockFacts())
-    return searchPanic({From.Block, From.Index + 1}, Location(), false, false)
+    return searchPanic({From.Block, From.Index + 1}, Location(), false, false,
+                       nullptr)
         .has_value();
   int Own = panicInBlock(From.Block, From.Index + 1);
   if (Own != -1)
@@ -566,23 +572,25 @@ bool FunctionAnalysis::anyPanicAfter(CFGPoint From) {
 
 std::optional<std::pair<CFGPoint, PanicStep>>
 FunctionAnalysis::panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion,
-                             bool RegionOnly) {
+                             bool RegionOnly, const CallExpr *SameBuffer) {
   // The plain question (no location, no extra panics) with the answer "no
   // panic" comes from the block facts without a walk.
   if (!Loc.valid() && !IndirectInRegion && !RegionOnly && !anyPanicAfter(From))
     return std::nullopt;
   return searchPanic({From.Block, From.Index + 1}, Loc, IndirectInRegion,
-                     RegionOnly);
+                     RegionOnly, SameBuffer);
 }
 
 bool FunctionAnalysis::panicsBeforeWriting(Location Loc) {
-  return searchPanic({Cfg->getEntry().getBlockID(), 0}, Loc, false, false)
+  return searchPanic({Cfg->getEntry().getBlockID(), 0}, Loc, false, false,
+                     nullptr)
       .has_value();
 }
 
 std::optional<std::pair<CFGPoint, PanicStep>>
 FunctionAnalysis::searchPanic(CFGPoint From, Location Loc,
-                              bool IndirectInRegion, bool RegionOnly) {
+                              bool IndirectInRegion, bool RegionOnly,
+                              const CallExpr *SameBuffer) {
   std::optional<std::pair<CFGPoint, PanicStep>> Found;
   walkCFG(
       Blocks, Cfg->getExit().getBlockID(), From,
@@ -591,7 +599,8 @@ FunctionAnalysis::searchPanic(CFGPoint From, Location Loc,
         if (!S)
           return Step::Next;
         const Detail &E = detailOf(element(P));
-        if (E.Recover)
+        if (E.Recover && (!SameBuffer || sameJmpBuf(*cast<CallExpr>(S),
+                                                    *SameBuffer, TU.context())))
           return Step::EndPath;
         if (Loc.valid() && writes(P, Loc)) {
           // A call that writes the location and may panic: what comes first
@@ -736,6 +745,14 @@ void FunctionAnalysis::forEachElement(
         Visit({B->getBlockID(), I}, S);
 }
 
+std::optional<CFGPoint> FunctionAnalysis::pointOf(const Stmt *S) const {
+  for (const CFGBlock *B : *Cfg)
+    for (unsigned I = 0; I < B->size(); ++I)
+      if (Elements[B->getBlockID()][I].S == S)
+        return CFGPoint{B->getBlockID(), I};
+  return std::nullopt;
+}
+
 unsigned FunctionAnalysis::numRecoverPoints() const {
   return static_cast<unsigned>(RecoverPoints.size());
 }
@@ -791,18 +808,42 @@ FunctionAnalysis::readOnRecoveryPath(unsigned I, const VarDecl *V) const {
   return Found;
 }
 
+bool FunctionAnalysis::passedOnEveryPath(CFGPoint P,
+                                         ArrayRef<const Stmt *> Sites) const {
+  if (Sites.empty())
+    return false;
+  bool Reached = false;
+  walkCFG(
+      Blocks, Cfg->getExit().getBlockID(),
+      CFGPoint{Cfg->getEntry().getBlockID(), 0},
+      [&](CFGPoint At) {
+        if (At.Block == P.Block && At.Index == P.Index) {
+          Reached = true;
+          return Step::Finish;
+        }
+        const Stmt *S = Elements[At.Block][At.Index].S;
+        return S && llvm::is_contained(Sites, S) ? Step::EndPath : Step::Next;
+      },
+      [] { return false; });
+  return !Reached;
+}
+
 std::optional<std::pair<const Stmt *, const CallExpr *>>
 FunctionAnalysis::firstAfter(
-    CFGPoint From, llvm::function_ref<bool(const Stmt *)> Match) const {
+    CFGPoint From, llvm::function_ref<bool(const Stmt *)> Match,
+    llvm::function_ref<bool(const Stmt *)> EndsPath) const {
   std::optional<std::pair<const Stmt *, const CallExpr *>> Found;
   walkCFG(
       Blocks, Cfg->getExit().getBlockID(), CFGPoint{From.Block, From.Index + 1},
       [&](CFGPoint P) {
         const Stmt *S = Elements[P.Block][P.Index].S;
-        if (!S || !Match(S))
+        if (!S)
           return Step::Next;
-        Found = std::make_pair(S, dyn_cast<CallExpr>(S));
-        return Step::Finish;
+        if (Match(S)) {
+          Found = std::make_pair(S, dyn_cast<CallExpr>(S));
+          return Step::Finish;
+        }
+        return EndsPath && EndsPath(S) ? Step::EndPath : Step::Next;
       },
       [] { return false; });
   return Found;
@@ -1122,6 +1163,12 @@ FunctionAnalysis *TranslationUnitModel::analysis(const FunctionDecl *FD) {
   FunctionAnalysis *Result = A.get();
   Analyses[Def] = std::move(A);
   return Result;
+}
+
+const JmpBufFacts &TranslationUnitModel::jmpBufs() {
+  if (!JmpBufs)
+    JmpBufs = std::make_unique<JmpBufFacts>(*this);
+  return *JmpBufs;
 }
 
 bool TranslationUnitModel::consumedByRecovery(Location Loc) {

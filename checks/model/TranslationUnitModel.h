@@ -130,6 +130,7 @@ struct CFGPoint {
 };
 
 class TranslationUnitModel;
+class JmpBufFacts;
 
 /// The flow facts of one function, over its CFG.
 class FunctionAnalysis {
@@ -159,10 +160,14 @@ public:
   /// (any location when \p Loc is invalid).  With \p IndirectInRegion, a
   /// call through a pointer inside a protected region counts too: it is not
   /// known to be safe.  With \p RegionOnly, only panics inside a protected
-  /// region of this function count (they land in this frame).
+  /// region of this function count (they land in this frame).  With
+  /// \p SameBuffer, only a recover point on the same jmp_buf as that call
+  /// ends a path: a setjmp on another buffer registers another handler and
+  /// leaves this one's registration as it was.
   std::optional<std::pair<CFGPoint, PanicStep>>
   panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion = false,
-             bool RegionOnly = false);
+             bool RegionOnly = false,
+             const clang::CallExpr *SameBuffer = nullptr);
   /// Whether a panic can happen in this function before it writes \p Loc.
   bool panicsBeforeWriting(Location Loc);
   /// Whether every path from just after \p From ends in a call that never
@@ -183,6 +188,8 @@ public:
 
   /// The frame facts (escapes, local pointers) of this function.
   const FrameFacts &facts() const { return Facts; }
+  /// The first point, in CFG order, whose statement is \p S.
+  std::optional<CFGPoint> pointOf(const clang::Stmt *S) const;
   /// Calls \p Visit for every statement of the CFG, in CFG order.
   void forEachElement(
       llvm::function_ref<void(CFGPoint, const clang::Stmt *)> Visit) const;
@@ -195,11 +202,17 @@ public:
   /// no assignment of \p V precedes.
   std::optional<CFGPoint> readOnRecoveryPath(unsigned I,
                                              const clang::VarDecl *V) const;
+  /// Whether every path from the function's entry to \p P passes one of
+  /// \p Sites (statements of this function) before it.
+  bool passedOnEveryPath(CFGPoint P,
+                         llvm::ArrayRef<const clang::Stmt *> Sites) const;
   /// The first statement after \p From, on any path, that \p Match
-  /// accepts; breadth first.
+  /// accepts; breadth first.  A statement that \p EndsPath accepts ends
+  /// the path it is on.
   std::optional<std::pair<const clang::Stmt *, const clang::CallExpr *>>
-  firstAfter(CFGPoint From,
-             llvm::function_ref<bool(const clang::Stmt *)> Match) const;
+  firstAfter(
+      CFGPoint From, llvm::function_ref<bool(const clang::Stmt *)> Match,
+      llvm::function_ref<bool(const clang::Stmt *)> EndsPath = nullptr) const;
   /// The first path from just after \p From to the function's exit that does
   /// not write \p Loc or call something that never returns: the statement
   /// that leaves (a return, break, continue or goto passed on the way), or
@@ -224,7 +237,7 @@ private:
   bool neverReturns(CFGPoint P);
   std::optional<std::pair<CFGPoint, PanicStep>>
   searchPanic(CFGPoint From, Location Loc, bool IndirectInRegion,
-              bool RegionOnly);
+              bool RegionOnly, const clang::CallExpr *SameBuffer);
   /// Whether the exit can be reached from just after \p From without a call
   /// that never returns or, when \p Loc is valid, a write of \p Loc.
   bool exitReachable(CFGPoint From, Location Loc);
@@ -321,6 +334,9 @@ public:
   FunctionAnalysis *analysis(const clang::FunctionDecl *FD);
   /// Whether some recovery path reads or writes \p Loc.
   bool consumedByRecovery(Location Loc);
+  /// Who registers each global jmp_buf and who jumps to it, computed on
+  /// first use.
+  const JmpBufFacts &jmpBufs();
   /// The body of \p FD if the model knows it (defined here, not in a system
   /// header).
   const clang::FunctionDecl *definition(const clang::FunctionDecl *FD) const;
@@ -339,6 +355,7 @@ private:
       Analyses;
   llvm::DenseSet<const clang::FunctionDecl *> Building;
   std::optional<llvm::DenseSet<Location>> RecoveryLocations;
+  std::unique_ptr<JmpBufFacts> JmpBufs;
 };
 
 } // namespace recover::model

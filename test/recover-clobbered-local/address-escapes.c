@@ -1,5 +1,8 @@
-// A variable whose address is passed on or stored lives in memory and keeps
-// its value; StrictStandard reports it anyway, as the standard says.
+// A variable whose address has been passed on or stored before it is
+// changed, on every path, lives in memory at every call that can jump and
+// keeps its value.  An address that escapes only after the change, or only
+// on some paths, does not protect it: the change may sit in a register
+// until then.  StrictStandard reports them all, as the standard says.
 // RUN: %clang_tidy -checks='-*,recover-clobbered-local' %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=CHECK-MESSAGES \
 // RUN:       -implicit-check-not='{{warning|error|note}}:'
@@ -13,18 +16,48 @@
 
 jmp_buf Env;
 void work(int *Out);
+void run(void);
 int use(int);
 
-int escaped(void) {
+int escapedBeforeTheChange(void) {
   int Total = 0;
+  work(&Total);
   if (setjmp(Env))
     return use(Total);
   Total = 5;
-  work(&Total);
-  // STRICT: :[[@LINE-5]]:7: warning: local variable 'Total' is changed after 'setjmp'
+  run();
+  // STRICT: :[[@LINE-6]]:7: warning: local variable 'Total' is changed after 'setjmp'
   // STRICT: :[[@LINE-3]]:3: note: 'Total' is changed here, and a longjmp can follow
   // STRICT: :[[@LINE-6]]:7: note: the longjmp returns to this 'setjmp'
   // STRICT: :[[@LINE-6]]:16: note: 'Total' is read here after it
+  return Total;
+}
+
+int escapedOnlyAfterTheChange(void) {
+  int Total = 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: local variable 'Total' is changed after 'setjmp' and read after a longjmp returns there, when its value is indeterminate (C11 7.13.2.1); declare it 'volatile' [recover-clobbered-local]
+  // CHECK-MESSAGES: :[[@LINE+5]]:3: note: 'Total' is changed here, and a longjmp can follow
+  // CHECK-MESSAGES: :[[@LINE+1]]:7: note: the longjmp returns to this 'setjmp'
+  if (setjmp(Env))
+    return use(Total);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: note: 'Total' is read here after it
+  Total = 5;
+  work(&Total);
+  return Total;
+}
+
+int escapedOnOnePathOnly(int Flag) {
+  int Total = 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: local variable 'Total' is changed after 'setjmp' and read after a longjmp returns there, when its value is indeterminate (C11 7.13.2.1); declare it 'volatile' [recover-clobbered-local]
+  // CHECK-MESSAGES: :[[@LINE+7]]:3: note: 'Total' is changed here, and a longjmp can follow
+  // CHECK-MESSAGES: :[[@LINE+3]]:7: note: the longjmp returns to this 'setjmp'
+  if (Flag)
+    work(&Total);
+  if (setjmp(Env))
+    return use(Total);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: note: 'Total' is read here after it
+  Total = 5;
+  run();
   return Total;
 }
 
