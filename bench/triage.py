@@ -110,7 +110,8 @@ def finding_table(result):
 def summary_table(results):
     """Findings per check and per verdict, per project, as Markdown."""
     checks = ["recover-unsafe-state-change", "recover-clobbered-local",
-              "recover-setjmp-context", "recover-dangling-jmp-buf"]
+              "recover-setjmp-context", "recover-dangling-jmp-buf",
+              "recover-longjmp-target"]
     rows = ["| project | config | " + " | ".join(c[len("recover-"):] for c in checks) +
             " | tp | intended | fp | untriaged | tp + intended |",
             "| --- | --- |" + " --- |" * (len(checks) + 5)]

@@ -57,8 +57,11 @@ protected:
   void readNameList(StringRef Name, StringRef Value,
                     ::recover::model::NameSet &Set);
 
-private:
+  /// Reports unusable entries of a list option as configuration errors;
+  /// the run goes on without them.
   void reportErrors(ArrayRef<::recover::model::VocabularyError> Errors);
+
+private:
   ::recover::model::Vocabulary Vocab;
   const std::string DeallocationFunctions;
   const std::string AllocationFunctions;

@@ -5,6 +5,7 @@
 
 #include "checks/ClobberedLocalCheck.h"
 #include "checks/DanglingJmpBufCheck.h"
+#include "checks/LongjmpTargetCheck.h"
 #include "checks/SetjmpContextCheck.h"
 #include "checks/UnsafeStateChangeCheck.h"
 
@@ -17,6 +18,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<ClobberedLocalCheck>("recover-clobbered-local");
     Factories.registerCheck<DanglingJmpBufCheck>("recover-dangling-jmp-buf");
+    Factories.registerCheck<LongjmpTargetCheck>("recover-longjmp-target");
     Factories.registerCheck<SetjmpContextCheck>("recover-setjmp-context");
     Factories.registerCheck<UnsafeStateChangeCheck>(
         "recover-unsafe-state-change");

@@ -97,9 +97,7 @@ const CallExpr *JmpBufFacts::searchJump(const FunctionDecl *FD,
   FunctionAnalysis *A = TU.analysis(FD);
   if (!A)
     return nullptr;
-  // The entry block holds no statements: the walk starts at its successor.
-  auto Hit = A->firstAfter(
-      CFGPoint{A->cfg().getEntry().getBlockID(), 0},
+  auto Hit = A->firstFromEntry(
       [&](const Stmt *S) { return jumpOf(S, Buf) != nullptr; },
       [&](const Stmt *S) { return registersAfresh(S, Buf); });
   return Hit ? Hit->second : nullptr;

@@ -829,6 +829,15 @@ bool FunctionAnalysis::passedOnEveryPath(CFGPoint P,
 }
 
 std::optional<std::pair<const Stmt *, const CallExpr *>>
+FunctionAnalysis::firstFromEntry(
+    llvm::function_ref<bool(const Stmt *)> Match,
+    llvm::function_ref<bool(const Stmt *)> EndsPath) const {
+  // The entry block holds no statements: a walk from just after its first
+  // index starts at its successors.
+  return firstAfter(CFGPoint{Cfg->getEntry().getBlockID(), 0}, Match, EndsPath);
+}
+
+std::optional<std::pair<const Stmt *, const CallExpr *>>
 FunctionAnalysis::firstAfter(
     CFGPoint From, llvm::function_ref<bool(const Stmt *)> Match,
     llvm::function_ref<bool(const Stmt *)> EndsPath) const {

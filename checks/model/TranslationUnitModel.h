@@ -202,6 +202,12 @@ public:
   /// no assignment of \p V precedes.
   std::optional<CFGPoint> readOnRecoveryPath(unsigned I,
                                              const clang::VarDecl *V) const;
+  /// The first statement on any path from the function's entry that
+  /// \p Match accepts, as firstAfter() finds it.
+  std::optional<std::pair<const clang::Stmt *, const clang::CallExpr *>>
+  firstFromEntry(
+      llvm::function_ref<bool(const clang::Stmt *)> Match,
+      llvm::function_ref<bool(const clang::Stmt *)> EndsPath = nullptr) const;
   /// Whether every path from the function's entry to \p P passes one of
   /// \p Sites (statements of this function) before it.
   bool passedOnEveryPath(CFGPoint P,
