@@ -115,7 +115,10 @@ public:
 
 private:
   void collectCalls();
-  void checkZeroValues(const FunctionDecl *FD, const JumpCall &J);
+  /// With \p Complete false (the translation unit has errors), only the
+  /// value as written counts, not what reaches it.
+  void checkZeroValues(const FunctionDecl *FD, const JumpCall &J,
+                       bool Complete);
   void checkLocalBuffers(const FunctionDecl *FD, const JumpCall &J);
   void checkCopies(const FunctionDecl *FD, const JumpCall &J);
   /// The problems of where a jump runs (JumpContexts.cpp).

@@ -5,6 +5,7 @@
 #include "checks/model/JumpTargetFinder.h"
 #include "checks/model/StateModel.h"
 #include "checks/model/TranslationUnitModel.h"
+#include "plugin/Compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -186,7 +187,7 @@ void JumpTargetFinder::collectCalls() {
         std::optional<llvm::APSInt> Mask;
         if ((Name == "sigsetjmp" || Name == "__sigsetjmp") &&
             Call->getNumArgs() > 1)
-          Mask = Call->getArg(1)->getIntegerConstantExpr(Ctx);
+          Mask = compat::integerConstant(*Call->getArg(1), Ctx);
         J.WithoutMask =
             Name == "setjmp" || Name == "_setjmp" || (Mask && Mask->isZero());
       } else {
@@ -205,12 +206,19 @@ std::vector<JumpFinding> JumpTargetFinder::run() {
       llvm::any_of(Calls, [](const auto &KV) { return !KV.second.Sets; });
   if (!AnyJump)
     return {};
+  // What reaches a jump within its function is known only when every
+  // statement is there: clang drops some statements that do not compile
+  // without a trace in the AST (LLVM 22 drops `v = undeclared;`), and a
+  // missing assignment would make a definition seem to reach the jump.
+  bool Complete = !Ctx.getDiagnostics().hasErrorOccurred();
   for (const auto &[FD, InFD] : CallsIn) {
     for (const CallExpr *Call : InFD) {
       const JumpCall &J = Calls.find(Call)->second;
       if (J.Sets)
         continue;
-      checkZeroValues(FD, J);
+      checkZeroValues(FD, J, Complete);
+      if (!Complete)
+        continue;
       checkLocalBuffers(FD, J);
       checkCopies(FD, J);
     }

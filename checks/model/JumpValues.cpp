@@ -9,6 +9,7 @@
 
 #include "checks/model/JumpTargetFinder.h"
 #include "checks/model/StateModel.h"
+#include "plugin/Compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -31,7 +32,7 @@ static const Expr *zeroPart(const Expr *E, const ASTContext &Ctx) {
   E = E->IgnoreParens();
   if (E->isValueDependent() || E->containsErrors())
     return nullptr;
-  if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
+  if (std::optional<llvm::APSInt> V = compat::integerConstant(*E, Ctx))
     return V->isZero() ? E : nullptr;
   const auto *CO =
       dyn_cast<AbstractConditionalOperator>(E->IgnoreParenImpCasts());
@@ -83,7 +84,7 @@ NonZeroSide nonZeroSide(const Expr *Cond, const VarDecl *V,
   } else {
     return NonZeroSide::Neither;
   }
-  std::optional<llvm::APSInt> K = Other->getIntegerConstantExpr(Ctx);
+  std::optional<llvm::APSInt> K = compat::integerConstant(*Other, Ctx);
   if (!K)
     return NonZeroSide::Neither;
   // The outcome of `0 Op K` is the one on which the variable can be 0.
@@ -117,9 +118,9 @@ NonZeroSide nonZeroSide(const Expr *Cond, const VarDecl *V,
 /// Whether the value 0 may select \p Case: its range holds 0, or is not
 /// known.
 bool caseTakesZero(const CaseStmt &Case, const ASTContext &Ctx) {
-  std::optional<llvm::APSInt> Lo = Case.getLHS()->getIntegerConstantExpr(Ctx);
+  std::optional<llvm::APSInt> Lo = compat::integerConstant(*Case.getLHS(), Ctx);
   std::optional<llvm::APSInt> Hi =
-      Case.getRHS() ? Case.getRHS()->getIntegerConstantExpr(Ctx) : Lo;
+      Case.getRHS() ? compat::integerConstant(*Case.getRHS(), Ctx) : Lo;
   return !Lo || !Hi || (Lo->getExtValue() <= 0 && Hi->getExtValue() >= 0);
 }
 
@@ -168,7 +169,7 @@ bool zeroCanPass(const CFGBlock &Pred, const CFGBlock &Succ, const VarDecl *V,
 } // namespace
 
 void JumpTargetFinder::checkZeroValues(const FunctionDecl *FD,
-                                       const JumpCall &J) {
+                                       const JumpCall &J, bool Complete) {
   if (J.Call->getNumArgs() < 2)
     return;
   const Expr *Value = J.Call->getArg(1);
@@ -185,6 +186,8 @@ void JumpTargetFinder::checkZeroValues(const FunctionDecl *FD,
     Findings.push_back(std::move(F));
     return;
   }
+  if (!Complete)
+    return;
   const auto *DRE = dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   // Parameters and memory are not followed: nothing here says they may be
