@@ -22,22 +22,4 @@
 #endif
 #endif
 
-// Expr::getIntegerConstantExpr returns llvm::Optional up to LLVM 15 and
-// std::optional from 16 on; the model asks through this one function.
-#include "clang/AST/Expr.h"
-#include "llvm/ADT/APSInt.h"
-
-#include <optional>
-
-namespace recover::compat {
-/// The value of \p E if it is an integer constant expression.
-inline std::optional<llvm::APSInt>
-integerConstant(const clang::Expr &E, const clang::ASTContext &Ctx) {
-  auto Value = E.getIntegerConstantExpr(Ctx);
-  if (!Value)
-    return std::nullopt;
-  return *Value;
-}
-} // namespace recover::compat
-
 #endif // RECOVER_TIDY_PLUGIN_COMPAT_H

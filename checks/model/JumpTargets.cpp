@@ -5,7 +5,6 @@
 #include "checks/model/JumpTargetFinder.h"
 #include "checks/model/StateModel.h"
 #include "checks/model/TranslationUnitModel.h"
-#include "plugin/Compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -187,7 +186,7 @@ void JumpTargetFinder::collectCalls() {
         std::optional<llvm::APSInt> Mask;
         if ((Name == "sigsetjmp" || Name == "__sigsetjmp") &&
             Call->getNumArgs() > 1)
-          Mask = compat::integerConstant(*Call->getArg(1), Ctx);
+          Mask = integerConstant(*Call->getArg(1), Ctx);
         J.WithoutMask =
             Name == "setjmp" || Name == "_setjmp" || (Mask && Mask->isZero());
       } else {

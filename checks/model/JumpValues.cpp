@@ -9,7 +9,6 @@
 
 #include "checks/model/JumpTargetFinder.h"
 #include "checks/model/StateModel.h"
-#include "plugin/Compat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -32,7 +31,7 @@ static const Expr *zeroPart(const Expr *E, const ASTContext &Ctx) {
   E = E->IgnoreParens();
   if (E->isValueDependent() || E->containsErrors())
     return nullptr;
-  if (std::optional<llvm::APSInt> V = compat::integerConstant(*E, Ctx))
+  if (std::optional<llvm::APSInt> V = integerConstant(*E, Ctx))
     return V->isZero() ? E : nullptr;
   const auto *CO =
       dyn_cast<AbstractConditionalOperator>(E->IgnoreParenImpCasts());
@@ -84,7 +83,7 @@ NonZeroSide nonZeroSide(const Expr *Cond, const VarDecl *V,
   } else {
     return NonZeroSide::Neither;
   }
-  std::optional<llvm::APSInt> K = compat::integerConstant(*Other, Ctx);
+  std::optional<llvm::APSInt> K = integerConstant(*Other, Ctx);
   if (!K)
     return NonZeroSide::Neither;
   // The outcome of `0 Op K` is the one on which the variable can be 0.
@@ -118,9 +117,9 @@ NonZeroSide nonZeroSide(const Expr *Cond, const VarDecl *V,
 /// Whether the value 0 may select \p Case: its range holds 0, or is not
 /// known.
 bool caseTakesZero(const CaseStmt &Case, const ASTContext &Ctx) {
-  std::optional<llvm::APSInt> Lo = compat::integerConstant(*Case.getLHS(), Ctx);
+  std::optional<llvm::APSInt> Lo = integerConstant(*Case.getLHS(), Ctx);
   std::optional<llvm::APSInt> Hi =
-      Case.getRHS() ? compat::integerConstant(*Case.getRHS(), Ctx) : Lo;
+      Case.getRHS() ? integerConstant(*Case.getRHS(), Ctx) : Lo;
   return !Lo || !Hi || (Lo->getExtValue() <= 0 && Hi->getExtValue() >= 0);
 }
 

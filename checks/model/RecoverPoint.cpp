@@ -2,6 +2,8 @@
 
 #include "checks/model/RecoverPoint.h"
 
+#include "checks/model/StateModel.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ParentMapContext.h"
@@ -158,15 +160,14 @@ RecoverPointContext classifyRecoverPoint(const CallExpr &Call,
         Result.Form = RecoverForm::Unknown;
         return Result;
       }
-      Expr::EvalResult Value;
-      if (Other->isValueDependent() || !Other->isIntegerConstantExpr(Ctx) ||
-          !Other->EvaluateAsInt(Value, Ctx)) {
+      std::optional<llvm::APSInt> Value = integerConstant(*Other, Ctx);
+      if (!Value) {
         Result.Reason = InvalidUse::NonConstantComparison;
         return Result;
       }
       // Clamping to just outside int's range keeps every comparison with an
       // int the same and the samples in truthOf() free of overflow.
-      long long K = Value.Val.getInt().getExtValue();
+      long long K = Value->getExtValue();
       K = std::max<long long>(std::min<long long>(K, INT_MAX + 1LL),
                               INT_MIN - 1LL);
       WhenZero = truthOf(Cmp->getOpcode(), CallOnLeft, K, /*Zero=*/true);

@@ -753,6 +753,15 @@ bool isLocalHandlerAddress(const Expr *E) {
   return V && !isa<ParmVarDecl>(V);
 }
 
+std::optional<llvm::APSInt> integerConstant(const Expr &E,
+                                            const ASTContext &Ctx) {
+  Expr::EvalResult Result;
+  if (E.isValueDependent() || E.containsErrors() ||
+      !E.isIntegerConstantExpr(Ctx) || !E.EvaluateAsInt(Result, Ctx))
+    return std::nullopt;
+  return Result.Val.getInt();
+}
+
 bool isNullValue(const Expr *E, ASTContext &Ctx) {
   return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
          Expr::NPCK_NotNull;

@@ -23,6 +23,7 @@
 
 #include "checks/model/Vocabulary.h"
 
+#include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseMapInfo.h"
@@ -30,6 +31,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -205,6 +207,12 @@ bool isLocalHandlerAddress(const clang::Expr *E);
 
 /// Whether \p E is a null pointer constant or literal zero.
 bool isNullValue(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// The value of \p E if it is an integer constant expression.  (Asked
+/// through isIntegerConstantExpr and EvaluateAsInt, which every supported
+/// LLVM spells alike; getIntegerConstantExpr's optional type changed.)
+std::optional<llvm::APSInt> integerConstant(const clang::Expr &E,
+                                            const clang::ASTContext &Ctx);
 
 } // namespace recover::model
 
