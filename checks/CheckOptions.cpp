@@ -44,11 +44,10 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
           Options.getLocalOrGlobal("DeallocationFunctions", "")),
       AllocationFunctions(Options.getLocalOrGlobal("AllocationFunctions", "")),
       NeverPanicFunctions(Options.getLocalOrGlobal("NeverPanicFunctions", "")) {
-  Model.NoreturnIsPanic = Options.getLocalOrGlobal("NoreturnIsPanic", true);
+  Model.NoreturnIsPanic = boolOption("NoreturnIsPanic", true, true);
   Model.UnknownCallsInRegionPanic =
-      Options.getLocalOrGlobal("UnknownCallsInRegionPanic", true);
-  Model.IndirectCallsPanic =
-      Options.getLocalOrGlobal("IndirectCallsPanic", false);
+      boolOption("UnknownCallsInRegionPanic", true, true);
+  Model.IndirectCallsPanic = boolOption("IndirectCallsPanic", false, true);
   SmallVector<VocabularyError, 2> Errors;
   Model.Deallocation.addList("free;realloc;reallocarray", "", Errors);
   Model.Deallocation.addList(DeallocationFunctions, "DeallocationFunctions",
@@ -56,6 +55,42 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
   Model.Allocation.addList(AllocationFunctions, "AllocationFunctions", Errors);
   Model.NeverPanic.addList(NeverPanicFunctions, "NeverPanicFunctions", Errors);
   reportErrors(Errors);
+}
+
+bool RecoverCheckBase::boolOption(StringRef Name, bool Default,
+                                  bool LocalOrGlobal) {
+  // An optional std::string in LLVM 14, an optional StringRef later: both
+  // read alike through a StringRef.
+  auto Stored =
+      LocalOrGlobal ? Options.getLocalOrGlobal(Name) : Options.get(Name);
+  if (!Stored)
+    return Default;
+  StringRef Value = *Stored;
+  // The spellings llvm::yaml::parseBool accepts, which clang-tidy uses (in
+  // any case), or a number.
+  std::string Lower = Value.lower();
+  std::optional<bool> Parsed;
+  for (const char *True : {"true", "yes", "on", "y"})
+    if (Lower == True)
+      Parsed = true;
+  for (const char *False : {"false", "no", "off", "n"})
+    if (Lower == False)
+      Parsed = false;
+  long long Number = 0;
+  if (!Parsed && !Value.getAsInteger(10, Number))
+    Parsed = Number != 0;
+  if (Parsed)
+    return *Parsed;
+  configurationDiag("invalid configuration value '%0' for option '%1.%2'; "
+                    "expected a bool",
+                    DiagnosticIDs::Error)
+      << Value << CheckID << Name;
+  return Default;
+}
+
+void RecoverCheckBase::storeBool(ClangTidyOptions::OptionMap &Opts,
+                                 StringRef Name, bool Value) const {
+  Options.store(Opts, Name, Value ? "true" : "false");
 }
 
 void RecoverCheckBase::reportErrors(ArrayRef<VocabularyError> Errors) {
@@ -76,10 +111,9 @@ void RecoverCheckBase::readNameList(StringRef OptionName, StringRef Value,
 void RecoverCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RecoverFunctions", RecoverFunctions);
   Options.store(Opts, "PanicFunctions", PanicFunctions);
-  Options.store(Opts, "NoreturnIsPanic", Model.NoreturnIsPanic);
-  Options.store(Opts, "UnknownCallsInRegionPanic",
-                Model.UnknownCallsInRegionPanic);
-  Options.store(Opts, "IndirectCallsPanic", Model.IndirectCallsPanic);
+  storeBool(Opts, "NoreturnIsPanic", Model.NoreturnIsPanic);
+  storeBool(Opts, "UnknownCallsInRegionPanic", Model.UnknownCallsInRegionPanic);
+  storeBool(Opts, "IndirectCallsPanic", Model.IndirectCallsPanic);
   Options.store(Opts, "DeallocationFunctions", DeallocationFunctions);
   Options.store(Opts, "AllocationFunctions", AllocationFunctions);
   Options.store(Opts, "NeverPanicFunctions", NeverPanicFunctions);

@@ -52,6 +52,18 @@ protected:
   /// same way: summaries are computed once per translation unit.
   ::recover::model::TranslationUnitModel &model(ASTContext &Ctx);
 
+  /// Reads the bool option \p Name (local first, then global, when
+  /// \p LocalOrGlobal), spelled as clang-tidy spells bools (true, false,
+  /// yes, no, on, off, or a number); an unusable value is a configuration
+  /// error and \p Default applies.  clang-tidy's own get<bool>,
+  /// getLocalOrGlobal<bool> and store<bool> are specializations of
+  /// enable_if templates that GCC and Clang mangle differently, so a plugin
+  /// built with GCC that called them would not load into Debian's
+  /// clang-tidy, which is built with Clang.
+  bool boolOption(StringRef Name, bool Default, bool LocalOrGlobal = false);
+  /// Writes the bool option \p Name as clang-tidy writes bools.
+  void storeBool(ClangTidyOptions::OptionMap &Opts, StringRef Name,
+                 bool Value) const;
   /// Reads a ';'-separated list of regular expressions option \p Name into
   /// \p Set, reporting unusable entries; for check-specific lists.
   void readNameList(StringRef Name, StringRef Value,

@@ -47,11 +47,11 @@ struct ClobberedLocalCheck::Finding {
 ClobberedLocalCheck::ClobberedLocalCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : RecoverCheckBase(Name, Context),
-      StrictStandard(Options.get("StrictStandard", false)) {}
+      StrictStandard(boolOption("StrictStandard", false)) {}
 
 void ClobberedLocalCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RecoverCheckBase::storeOptions(Opts);
-  Options.store(Opts, "StrictStandard", StrictStandard);
+  storeBool(Opts, "StrictStandard", StrictStandard);
 }
 
 /// The local that \p S writes as a whole or in part, if any.

@@ -50,7 +50,7 @@ struct UnsafeStateChangeCheck::Finding {
 UnsafeStateChangeCheck::UnsafeStateChangeCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : RecoverCheckBase(Name, Context),
-      ReportPanicOnlyWrites(Options.get("ReportPanicOnlyWrites", false)),
+      ReportPanicOnlyWrites(boolOption("ReportPanicOnlyWrites", false)),
       IgnoredStateList(Options.get("IgnoredState", "")),
       ProgramSummaryPath(Options.getLocalOrGlobal(
           "ProgramSummary", environment("RECOVER_TIDY_PROGRAM_SUMMARY"))),
@@ -78,7 +78,7 @@ std::string UnsafeStateChangeCheck::environment(const char *Name) {
 
 void UnsafeStateChangeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RecoverCheckBase::storeOptions(Opts);
-  Options.store(Opts, "ReportPanicOnlyWrites", ReportPanicOnlyWrites);
+  storeBool(Opts, "ReportPanicOnlyWrites", ReportPanicOnlyWrites);
   Options.store(Opts, "IgnoredState", IgnoredStateList);
   Options.store(Opts, "ProgramSummary", ProgramSummaryPath);
 }
