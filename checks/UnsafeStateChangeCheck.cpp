@@ -18,6 +18,10 @@
 // unit of atomicity.  The warning is at S; notes follow the first panic
 // through the callees, the recover point when it is in F, and the write
 // inside a callee for call-made changes.  One function emits everything.
+// One finding per cause: calls that leave the same write inside a callee
+// behind are reported once, at the first of them in source order, with the
+// number of the others in the note at the write; AuditMode reports every
+// call site.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,12 +49,16 @@ struct UnsafeStateChangeCheck::Finding {
   PanicStep FirstPanic;
   const CallExpr *RecoverPoint = nullptr;
   size_t Order = 0;
+  /// For a call-made change: how many later call sites leave the same
+  /// write behind and are folded into this finding.
+  unsigned OtherCallSites = 0;
 };
 
 UnsafeStateChangeCheck::UnsafeStateChangeCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : RecoverCheckBase(Name, Context),
       ReportPanicOnlyWrites(boolOption("ReportPanicOnlyWrites", false)),
+      AuditMode(boolOption("AuditMode", false)),
       IgnoredStateList(Options.get("IgnoredState", "")),
       ProgramSummaryPath(Options.getLocalOrGlobal(
           "ProgramSummary", environment("RECOVER_TIDY_PROGRAM_SUMMARY"))),
@@ -79,6 +87,7 @@ std::string UnsafeStateChangeCheck::environment(const char *Name) {
 void UnsafeStateChangeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   RecoverCheckBase::storeOptions(Opts);
   storeBool(Opts, "ReportPanicOnlyWrites", ReportPanicOnlyWrites);
+  storeBool(Opts, "AuditMode", AuditMode);
   Options.store(Opts, "IgnoredState", IgnoredStateList);
   Options.store(Opts, "ProgramSummary", ProgramSummaryPath);
 }
@@ -148,9 +157,34 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
             });
   // Once per location: a call that changes two fields, or a macro that
   // expands to two writes, is one finding.
+  std::vector<Finding> Reported;
   for (size_t I = 0; I < Findings.size(); ++I)
     if (I == 0 || Findings[I - 1].Loc != Findings[I].Loc)
-      report(Findings[I], TU, SM);
+      Reported.push_back(Findings[I]);
+  if (!AuditMode)
+    foldCallSites(Reported);
+  for (const Finding &F : Reported)
+    report(F, TU, SM);
+}
+
+void UnsafeStateChangeCheck::foldCallSites(std::vector<Finding> &Findings) {
+  // The cause of a call-made change is the write inside the callee: a fix
+  // there (or on the recovery path) serves every call that reaches it.
+  llvm::DenseMap<std::pair<const Stmt *, Location>, size_t> FirstAt;
+  std::vector<Finding> Kept;
+  for (Finding &F : Findings) {
+    const Change &C = F.What;
+    if (C.Kind != ChangeKind::Call || !C.InnerSite) {
+      Kept.push_back(F);
+      continue;
+    }
+    auto [It, New] = FirstAt.try_emplace({C.InnerSite, C.Loc}, Kept.size());
+    if (New)
+      Kept.push_back(F);
+    else
+      ++Kept[It->second].OtherCallSites;
+  }
+  Findings = std::move(Kept);
 }
 
 void UnsafeStateChangeCheck::writeFacts(TranslationUnitModel &TU,
@@ -241,8 +275,16 @@ void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
          DiagnosticIDs::Note);
   if (C.Kind == ChangeKind::Call && C.InnerSite)
     diag(SM.getFileLoc(C.InnerSite->getBeginLoc()),
-         "'%0' is changed here, inside '%1'", DiagnosticIDs::Note)
-        << Name << C.Callee->getName();
+         "'%0' is changed here, inside '%1'%select{|; 1 more call site in "
+         "this file leaves the same change behind and is not reported "
+         "separately|; %3 more call sites in this file leave the same change "
+         "behind and are not reported separately}2",
+         DiagnosticIDs::Note)
+        << Name << C.Callee->getName()
+        << (F.OtherCallSites == 0   ? 0
+            : F.OtherCallSites == 1 ? 1
+                                    : 2)
+        << F.OtherCallSites;
 }
 
 } // namespace clang::tidy::recover

@@ -7,6 +7,7 @@
 #include "checks/model/ProgramSummary.h"
 
 #include <optional>
+#include <vector>
 
 namespace clang::tidy::recover {
 
@@ -30,6 +31,9 @@ private:
   bool isIgnored(const ::recover::model::Location &Loc) const;
   void report(const Finding &F, ::recover::model::TranslationUnitModel &TU,
               const SourceManager &SM);
+  /// One finding per cause: folds the call-made findings that leave the
+  /// same write inside a callee behind into the first of them.
+  static void foldCallSites(std::vector<Finding> &Findings);
   /// Pass 1 of --whole-program: writes the translation unit's program facts
   /// into FactsDirectory instead of checking it.
   void writeFacts(::recover::model::TranslationUnitModel &TU,
@@ -39,6 +43,9 @@ private:
   static std::string environment(const char *Name);
 
   const bool ReportPanicOnlyWrites;
+  /// AuditMode: every change a longjmp can leave behind, one finding per
+  /// call site, instead of one per cause.
+  const bool AuditMode;
   const std::string IgnoredStateList;
   ::recover::model::NameSet IgnoredState;
   /// ProgramSummary: the path of a program summary; empty for none.
