@@ -2,6 +2,7 @@
 
 #include "checks/model/JmpBufFacts.h"
 
+#include "checks/model/JumpTargets.h"
 #include "checks/model/StateModel.h"
 #include "checks/model/TranslationUnitModel.h"
 
@@ -13,25 +14,17 @@ using namespace clang;
 
 namespace recover::model {
 
-const VarDecl *namedGlobalJmpBuf(const CallExpr &Call) {
-  if (Call.getNumArgs() == 0)
-    return nullptr;
-  const auto *DRE =
-      dyn_cast<DeclRefExpr>(Call.getArg(0)->IgnoreParenImpCasts());
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && V->hasGlobalStorage() ? V->getCanonicalDecl() : nullptr;
+/// The global variable \p E names as a whole (`Buf`, `&Buf`, `(void *)Buf`),
+/// or null.
+static const VarDecl *wholeGlobal(const Expr *E) {
+  BufferName Name = bufferNamed(E);
+  return Name.valid() && Name.Fields.empty() && Name.Root->hasGlobalStorage()
+             ? Name.Root
+             : nullptr;
 }
 
-/// The global variable whose storage \p E (a pointer value such as a
-/// memcpy destination) designates: `Buf`, `&Buf`, `(void *)Buf`.
-static const VarDecl *destinationVariable(const Expr *E) {
-  E = E->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      E = UO->getSubExpr()->IgnoreParenCasts();
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && V->hasGlobalStorage() ? V->getCanonicalDecl() : nullptr;
+const VarDecl *namedGlobalJmpBuf(const CallExpr &Call) {
+  return Call.getNumArgs() == 0 ? nullptr : wholeGlobal(Call.getArg(0));
 }
 
 JmpBufFacts::JmpBufFacts(TranslationUnitModel &TU) : TU(TU) { compute(); }
@@ -61,7 +54,7 @@ bool JmpBufFacts::registersAfresh(const Stmt *S, const VarDecl *Buf) const {
   if (TU.vocabulary().isRecover(calledFunction(*Call)))
     return namedGlobalJmpBuf(*Call) == Buf;
   const Expr *Dest = writtenDestination(*Call);
-  return Dest && destinationVariable(Dest) == Buf;
+  return Dest && wholeGlobal(Dest) == Buf;
 }
 
 const CallExpr *JmpBufFacts::jumpOf(const Stmt *S, const VarDecl *Buf) const {
