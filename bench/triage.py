@@ -134,6 +134,21 @@ def summary_table(results):
     return "\n".join(rows)
 
 
+def modes_table(results):
+    """The default configuration against audit mode, per project, as
+    Markdown: findings, true positives and tp / all of each, and how many
+    default findings the configuration's IgnoredState hides."""
+    rows = ["| project | default: findings | tp | tp / all | suppressed by IgnoredState | "
+            "audit mode: findings | tp | tp / all |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in results:
+        d, a = r["triage"], r["audit_triage"]
+        rows.append("| %s | %d | %d | %.0f%% | %d | %d | %d | %.1f%% |" % (
+            r["project"], sum(d.values()), d["tp"], 100 * precision(d),
+            r.get("suppressed", 0), sum(a.values()), a["tp"], 100 * precision(a)))
+    return "\n".join(rows)
+
+
 def replace_between(path, name, text):
     """Replaces the text between `<!-- bench:NAME -->` and
     `<!-- bench:end NAME -->` in path."""

@@ -13,11 +13,18 @@
 //   5. the location's name matches IgnoredState;
 //   6. a program summary (ProgramSummary, see checks/model/ProgramSummary.h)
 //      lists F as run under no recover point, and the panic is not inside
-//      one of F's own protected regions: it ends the program.
+//      one of F's own protected regions: it ends the program;
+//   7. unless AuditMode, nothing observes S half-done after the recovery
+//      (FunctionAnalysis::observedAfterRecovery, RecoveryFacts.cpp): the
+//      recovery path destroys its object, S is an output of a call that
+//      reports failure, or a run sets it afresh -- never for a torn update,
+//      where F writes the same object again later in the same pass.
+// An escaped local of F counts only while F's recovery path can see it.
 // What F's callers do after F returns does not count: each function is the
 // unit of atomicity.  The warning is at S; notes follow the first panic
 // through the callees, the recover point when it is in F, and the write
-// inside a callee for call-made changes.  One function emits everything.
+// inside a callee for call-made changes, and last, for a torn update, the
+// later write the jump skips.  One function emits everything.
 // One finding per cause: calls that leave the same write inside a callee
 // behind are reported once, at the first of them in source order, with the
 // number of the others in the note at the write; AuditMode reports every
@@ -52,6 +59,9 @@ struct UnsafeStateChangeCheck::Finding {
   /// For a call-made change: how many later call sites leave the same
   /// write behind and are folded into this finding.
   unsigned OtherCallSites = 0;
+  /// For a torn update: where this function writes the object again.
+  std::optional<CFGPoint> CompletedAt;
+  const Stmt *CompletedBy = nullptr;
 };
 
 UnsafeStateChangeCheck::UnsafeStateChangeCheck(StringRef Name,
@@ -129,6 +139,9 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
         if (C.Kind == ChangeKind::Handler || !C.Loc.valid() ||
             isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc))
           continue;
+        // An escaped local matters only to recovery code that can see it.
+        if (C.FrameLocal && C.FrameVar && !A->recoveryCanSee(C.FrameVar, P))
+          continue;
         auto Panic = A->panicAfter(P, C.Loc, /*IndirectInRegion=*/false,
                                    /*RegionOnly=*/C.FrameLocal || Outside);
         if (!Panic)
@@ -136,10 +149,20 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
         if (!ReportPanicOnlyWrites && A->endsInPanic(P))
           continue;
         Finding F;
+        // Torn: this function writes the same object again after the panic,
+        // so the jump lands in the middle of its update.
+        F.CompletedAt = A->completedAfterPanic(
+            P, C.Loc, C.Kind == ChangeKind::Call ? nullptr : C.Target);
+        if (!AuditMode &&
+            !A->observedAfterRecovery(P, C, F.CompletedAt.has_value(),
+                                      Summary ? &*Summary : nullptr))
+          continue;
         F.Loc = SM.getFileLoc(C.Target->getBeginLoc());
         F.What = C;
         F.FirstPanic = Panic->second;
         F.RecoverPoint = A->protectingRecoverPoint(P);
+        if (F.CompletedAt)
+          F.CompletedBy = A->stmtAt(*F.CompletedAt);
         Findings.push_back(F);
       }
     }
@@ -285,6 +308,13 @@ void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
             : F.OtherCallSites == 1 ? 1
                                     : 2)
         << F.OtherCallSites;
+  // Last, so that it reads as the end of the story.
+  if (F.CompletedBy)
+    diag(SM.getFileLoc(F.CompletedBy->getBeginLoc()),
+         "'%0' is written again here; a longjmp before this point leaves "
+         "the update half-done",
+         DiagnosticIDs::Note)
+        << Name;
 }
 
 } // namespace clang::tidy::recover

@@ -139,21 +139,13 @@ static void addRoots(const FunctionDecl &FD, TranslationUnitModel &TU,
     return;
   }
   A->forEachElement([&](CFGPoint P, const Stmt *S) {
-    bool Protected = false;
-    for (unsigned I = 0, N = A->numRecoverPoints(); I < N && !Protected; ++I)
-      Protected = A->inProtectedRegionOf(I, P);
-    if (!Protected)
-      return;
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      if (!calleeReference(*Call))
-        Facts.insert("iroot\t" + callableType(Call->getCallee()->getType()));
-      return;
-    }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
-        if (!SM.isInSystemHeader(F->getLocation()))
-          Facts.insert("root\t" + programKey(*F, SM));
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (Call && !calleeReference(*Call) && A->inProtectedRegion(P))
+      Facts.insert("iroot\t" + callableType(Call->getCallee()->getType()));
   });
+  for (const FunctionDecl *F : A->namedInProtectedRegions())
+    if (!SM.isInSystemHeader(F->getLocation()))
+      Facts.insert("root\t" + programKey(*F, SM));
 }
 
 std::string programFacts(TranslationUnitModel &TU) {
@@ -162,6 +154,11 @@ std::string programFacts(TranslationUnitModel &TU) {
   std::set<std::string> Facts;
   for (const FunctionDecl *FD : TU.functions()) {
     Facts.insert("def\t" + programKey(*FD, SM));
+    const EntryFacts &Entry = TU.entryFacts(FD);
+    for (const std::string &Key : Entry.Afresh)
+      Facts.insert("afresh\t" + programKey(*FD, SM) + "\t" + Key);
+    for (const std::string &Key : Entry.ReadFirst)
+      Facts.insert("readfirst\t" + programKey(*FD, SM) + "\t" + Key);
     if (TU.recovers(FD))
       addRoots(*FD, TU, Facts);
   }
@@ -177,6 +174,7 @@ std::string programFacts(TranslationUnitModel &TU) {
 
 bool ProgramSummary::load(llvm::StringRef Path, std::string &Error) {
   Outside.clear();
+  Afresh.clear();
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer) {
     Error = Buffer.getError().message();
@@ -194,12 +192,14 @@ bool ProgramSummary::load(llvm::StringRef Path, std::string &Error) {
     if (Line.empty() || Line.front() == '#')
       continue;
     auto [Kind, Key] = Line.split('\t');
-    if (Kind != "outside" || Key.empty()) {
-      Error = "line " + std::to_string(I + 1) + " is not 'outside<TAB>name'";
+    if ((Kind != "outside" && Kind != "afresh") || Key.empty()) {
+      Error = "line " + std::to_string(I + 1) +
+              " is neither 'outside<TAB>name' nor 'afresh<TAB>key'";
       Outside.clear();
+      Afresh.clear();
       return false;
     }
-    Outside.insert(Key);
+    (Kind == "outside" ? Outside : Afresh).insert(Key);
   }
   return true;
 }

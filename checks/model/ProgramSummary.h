@@ -31,8 +31,12 @@
 // The formats are line-based text, documented in docs/user-guide.md:
 //   facts:   "recover-tidy facts 1", then lines of
 //            `def F`, `call F G`, `icall F TYPE`, `addr G TYPE`,
-//            `root G`, `iroot TYPE`
-//   summary: "# recover-tidy program summary 1", then `outside F` lines.
+//            `root G`, `iroot TYPE`, `afresh F KEY`
+//   summary: "# recover-tidy program summary 1", then `outside F` and
+//            `afresh KEY` lines.
+// The `afresh` facts say which locations a function sets afresh at the top
+// of its body (RecoveryFacts.cpp); the summary keeps those of the functions
+// that protected regions call directly, the entry of every run.
 //
 //===----------------------------------------------------------------------===//
 
@@ -72,8 +76,16 @@ public:
   bool outsideRecovery(const clang::FunctionDecl &FD,
                        const clang::SourceManager &SM) const;
 
+  /// Whether a function that a protected region of the program calls
+  /// directly sets the location with entry key \p Key afresh (see
+  /// entryKey() and RecoveryFacts.cpp).
+  bool setAfreshByEntry(llvm::StringRef Key) const {
+    return Afresh.count(Key) != 0;
+  }
+
 private:
   llvm::StringSet<> Outside;
+  llvm::StringSet<> Afresh;
 };
 
 } // namespace recover::model

@@ -248,6 +248,8 @@ Target FrameFacts::classifyWrite(const Expr *LHS) const {
       T.Loc = Loc;
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
         T.FrameLocal = isFrameLocal(V) && Recovers && Escaped.count(V);
+        if (T.FrameLocal)
+          T.FrameVar = V;
         T.IsState = !isFrameLocal(V) || T.FrameLocal;
       }
       return T;

@@ -100,6 +100,8 @@ struct Target {
   /// whose address escaped, in a function that recovers.  A panic that
   /// leaves the frame makes such a change invisible.
   bool FrameLocal = false;
+  /// For FrameLocal: the local.
+  const clang::VarDecl *FrameVar = nullptr;
   /// When the memory is reached through a local pointer that only ever
   /// holds fresh allocations: that pointer.  The write is state only where
   /// the pointer's value may have escaped before it (FrameFacts::fresh).

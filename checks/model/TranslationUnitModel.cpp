@@ -141,11 +141,12 @@ enum class Step { Next, EndPath, Finish };
 /// Walks the CFG breadth first from \p Entries: \p Visit sees each
 /// statement position, each block from the earliest index any path reaches;
 /// EndPath stops that path, Finish the walk.  Reaching the exit block calls
-/// \p AtExit, which says whether to finish.
+/// \p AtExit, which says whether to finish.  With \p ForwardOnly, a loop's
+/// back edge is not followed: the walk stays in the current pass.
 template <typename VisitFn, typename ExitFn>
 static void walkCFG(const std::vector<const CFGBlock *> &Blocks,
                     unsigned ExitID, ArrayRef<CFGPoint> Entries, VisitFn Visit,
-                    ExitFn AtExit) {
+                    ExitFn AtExit, bool ForwardOnly = false) {
   std::vector<unsigned> Seen(Blocks.size(), None);
   std::deque<CFGPoint> Work(Entries.begin(), Entries.end());
   while (!Work.empty()) {
@@ -167,7 +168,7 @@ static void walkCFG(const std::vector<const CFGBlock *> &Blocks,
         return;
       Ended = S == Step::EndPath;
     }
-    if (Ended)
+    if (Ended || (ForwardOnly && B->getLoopTarget()))
       continue;
     for (const CFGBlock *Succ : B->succs())
       if (Succ)
@@ -263,6 +264,18 @@ bool FunctionAnalysis::inProtectedRegion(CFGPoint P) const {
   return false;
 }
 
+std::vector<const FunctionDecl *>
+FunctionAnalysis::namedInProtectedRegions() const {
+  std::vector<const FunctionDecl *> Named;
+  forEachElement([&](CFGPoint P, const Stmt *S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    const auto *F = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+    if (F && inProtectedRegion(P) && !llvm::is_contained(Named, F))
+      Named.push_back(F);
+  });
+  return Named;
+}
+
 const CallExpr *FunctionAnalysis::protectingRecoverPoint(CFGPoint P) const {
   for (const RecoverPoint &R : RecoverPoints)
     if (R.ProtectedFrom[P.Block] <= P.Index)
@@ -274,6 +287,7 @@ static Change makeChange(ChangeKind Kind, const Target &T, const Expr *What,
                          const FunctionDecl *Callee) {
   Change C;
   C.FrameLocal = T.FrameLocal;
+  C.FrameVar = T.FrameVar;
   C.Kind = Kind;
   C.Loc = T.Loc;
   C.Target = What;
@@ -468,6 +482,7 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
     C.InnerSite = Eff.Site;
     C.ParamIndex = Arg.ParamIndex;
     C.FrameLocal = Arg.FrameLocal;
+    C.FrameVar = Arg.FrameVar;
     E.Changes.push_back(C);
   }
   return E.Changes;
@@ -579,6 +594,86 @@ FunctionAnalysis::panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion,
     return std::nullopt;
   return searchPanic({From.Block, From.Index + 1}, Loc, IndirectInRegion,
                      RegionOnly, SameBuffer);
+}
+
+/// The lvalue that statement \p S writes directly, or null.
+static const Expr *writtenLValue(const Stmt *S) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    return BO->isAssignmentOp() ? BO->getLHS() : nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    return UO->isIncrementDecrementOp() ? UO->getSubExpr() : nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    return writtenDestination(*Call);
+  return nullptr;
+}
+
+/// The expression that designates the object whose part \p LValue is:
+/// `p` for `p->f`, `p->f[i]` and `*p`, `s` for `s.f`.
+static const Expr *objectDesignator(const Expr *LValue) {
+  const Expr *E = LValue->IgnoreParenImpCasts();
+  for (;;) {
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = ASE->getBase()->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getBase()->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_Deref)
+        return UO->getSubExpr()->IgnoreParenImpCasts();
+    return E;
+  }
+}
+
+/// Whether lvalues \p A and \p B are parts of objects spelled alike.
+static bool sameObject(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  llvm::FoldingSetNodeID IA, IB;
+  objectDesignator(A)->Profile(IA, Ctx, /*Canonical=*/true);
+  objectDesignator(B)->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
+std::optional<CFGPoint>
+FunctionAnalysis::completedAfterPanic(CFGPoint From, Location Loc,
+                                      const Expr *Written) {
+  if (!Loc.valid() || (Loc.Kind == Location::Field && !Written))
+    return std::nullopt;
+  // A later write completes the update only if it is to the same object:
+  // for a field, spelled alike, with no new value given to a local that
+  // spelling uses in between.
+  auto SameObject = [&](CFGPoint P) {
+    if (Loc.Kind != Location::Field)
+      return true;
+    const Expr *Later = writtenLValue(element(P).S);
+    return Later && sameObject(Written, Later, TU.context());
+  };
+  const Stmt *Origin = element(From).S;
+  unsigned ExitID = Cfg->getExit().getBlockID();
+  std::optional<CFGPoint> Found;
+  const VarDecl *Root = nullptr;
+  if (Loc.Kind == Location::Field)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(objectDesignator(Written)))
+      Root = dyn_cast<VarDecl>(DRE->getDecl());
+  // The later write may be past the panic (`flag = 1; work(); flag = 0;`)
+  // or on the path that avoids it (`if (!ok) fail(); mark = 2;`).
+  walkCFG(
+      Blocks, ExitID, CFGPoint{From.Block, From.Index + 1},
+      [&](CFGPoint P) {
+        const Stmt *S = element(P).S;
+        if (!S)
+          return Step::Next;
+        if (detailOf(element(P)).Recover || S == Origin)
+          return Step::EndPath;
+        if (writes(P, Loc) && SameObject(P)) {
+          Found = P;
+          return Step::Finish;
+        }
+        if (Root && FrameFacts::assigns(S, Root))
+          return Step::EndPath;
+        return neverReturns(P) ? Step::EndPath : Step::Next;
+      },
+      [] { return false; }, /*ForwardOnly=*/true);
+  return Found;
 }
 
 bool FunctionAnalysis::panicsBeforeWriting(Location Loc) {
@@ -715,26 +810,32 @@ static void collectAccess(const Stmt *S, DenseSet<Location> &Locs) {
 void FunctionAnalysis::recoveryAccesses(
     DenseSet<Location> &Locs,
     SmallVectorImpl<const FunctionDecl *> &Callees) const {
-  for (const RecoverPoint &R : RecoverPoints) {
-    // Where the protected code cannot be told from the recovery path, taking
-    // it all as recovery would excuse every change the protected code makes.
-    if (!R.Split)
+  // Where the protected code cannot be told from the recovery path, taking
+  // it all as recovery would excuse every change the protected code makes:
+  // forEachOnRecoveryPath visits nothing there.
+  for (unsigned I = 0; I < RecoverPoints.size(); ++I)
+    forEachOnRecoveryPath(I, [&](const Stmt *S) {
+      collectAccess(S, Locs);
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Def = TU.definition(calledFunction(*Call)))
+          Callees.push_back(Def);
+    });
+}
+
+bool FunctionAnalysis::forEachOnRecoveryPath(
+    unsigned I, llvm::function_ref<void(const Stmt *)> Visit) const {
+  const RecoverPoint &R = RecoverPoints[I];
+  if (!R.Split)
+    return false;
+  for (unsigned Blk = 0; Blk < R.RecoveryFrom.size(); ++Blk) {
+    if (R.RecoveryFrom[Blk] == None)
       continue;
-    for (unsigned Blk = 0; Blk < R.RecoveryFrom.size(); ++Blk) {
-      if (R.RecoveryFrom[Blk] == None)
-        continue;
-      const auto &Row = Elements[Blk];
-      for (unsigned I = R.RecoveryFrom[Blk]; I < Row.size(); ++I) {
-        const Stmt *S = Row[I].S;
-        if (!S)
-          continue;
-        collectAccess(S, Locs);
-        if (const auto *Call = dyn_cast<CallExpr>(S))
-          if (const FunctionDecl *Def = TU.definition(calledFunction(*Call)))
-            Callees.push_back(Def);
-      }
-    }
+    const auto &Row = Elements[Blk];
+    for (unsigned Idx = R.RecoveryFrom[Blk]; Idx < Row.size(); ++Idx)
+      if (const Stmt *S = Row[Idx].S)
+        Visit(S);
   }
+  return true;
 }
 
 void FunctionAnalysis::forEachElement(

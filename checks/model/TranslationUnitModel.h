@@ -41,16 +41,21 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace clang {
 class ASTContext;
 class CallExpr;
+class Expr;
 class FunctionDecl;
+class SourceManager;
 class Stmt;
+class ValueDecl;
 } // namespace clang
 
 namespace recover::model {
@@ -121,6 +126,8 @@ struct Change {
   /// See Target::FrameLocal: only a panic inside this function's protected
   /// regions can leave it behind, and callers never see it.
   bool FrameLocal = false;
+  /// For FrameLocal: the local.
+  const clang::VarDecl *FrameVar = nullptr;
 };
 
 /// A position in a CFG.
@@ -131,6 +138,7 @@ struct CFGPoint {
 
 class TranslationUnitModel;
 class JmpBufFacts;
+class ProgramSummary;
 
 /// The flow facts of one function, over its CFG.
 class FunctionAnalysis {
@@ -168,6 +176,29 @@ public:
   panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion = false,
              bool RegionOnly = false,
              const clang::CallExpr *SameBuffer = nullptr);
+  /// Asked once panicAfter() found a panic that can follow \p From before
+  /// \p Loc is written again: a later write of \p Loc on a path from just
+  /// after \p From, in the same pass (no loop back edge, not \p From again,
+  /// no recover point): the change at \p From is then the first part of an
+  /// update of \p Loc that this function completes only if no panic comes
+  /// between.  The write may be past the panic (`flag = 1; work(); flag =
+  /// 0;`) or on the path that avoids it (`if (!ok) fail(); mark = 2;`).
+  /// For a field, only a write to the same object counts: \p Written is the
+  /// lvalue written at \p From (null for a change made by a call, whose
+  /// object is not known here).
+  std::optional<CFGPoint> completedAfterPanic(CFGPoint From, Location Loc,
+                                              const clang::Expr *Written);
+  /// Whether some path from this function's entry reads \p Loc before it
+  /// writes it: directly, through a compound assignment, by taking its
+  /// address, or in a call of a function of the translation unit that
+  /// refers to it.  When not, each run of the function sets \p Loc afresh
+  /// before it uses it (see RecoveryFacts.cpp).
+  bool readBeforeWritten(Location Loc) const;
+  /// Whether the change \p C at \p P sets its location afresh on every run
+  /// of this function: a plain assignment to a variable, or to a field of
+  /// an object that every run names alike, whose location the function
+  /// never reads before writing it (see RecoveryFacts.cpp).
+  bool setAfreshEachRun(CFGPoint P, const Change &C) const;
   /// Whether a panic can happen in this function before it writes \p Loc.
   bool panicsBeforeWriting(Location Loc);
   /// Whether every path from just after \p From ends in a call that never
@@ -176,6 +207,28 @@ public:
   /// Whether some path from the entry returns normally.
   bool canReturn();
 
+  /// Whether code on the recovery path of a recover point whose protected
+  /// region holds \p P can see local \p V: \p V is in scope at that
+  /// recover point, and the recovery path names \p V or calls a function
+  /// outside the system headers (which may reach it through its escaped
+  /// address).
+  bool recoveryCanSee(const clang::VarDecl *V, CFGPoint P) const;
+  /// Whether the object that the change \p C at \p P writes is destroyed
+  /// on the recovery path of a recover point whose protected region holds
+  /// \p P (see RecoveryFacts.cpp).
+  bool discardedByRecovery(CFGPoint P, const Change &C) const;
+  /// Whether the change \p C at \p P sets a location afresh that the entry
+  /// of every run sets afresh too: a function that a protected region calls
+  /// directly, in this translation unit or, through \p Summary, in the
+  /// program (see RecoveryFacts.cpp).  Not when \p C stores fresh memory.
+  bool setAfreshByEntry(CFGPoint P, const Change &C,
+                        const ProgramSummary *Summary) const;
+  /// Whether something can observe the change \p C at \p P half-done after
+  /// the recovery the program performs: the default report's question.
+  /// \p Torn says that this function writes the same object again after
+  /// the panic (completedAfterPanic()).
+  bool observedAfterRecovery(CFGPoint P, const Change &C, bool Torn,
+                             const ProgramSummary *Summary) const;
   /// A recover point of this function whose protected region holds \p P.
   const clang::CallExpr *protectingRecoverPoint(CFGPoint P) const;
   /// Locations read or written on this function's recovery paths, and the
@@ -196,6 +249,16 @@ public:
   /// The recover-point calls of this function, in CFG order.
   unsigned numRecoverPoints() const;
   const clang::CallExpr *recoverPointCall(unsigned I) const;
+  /// Calls \p Visit for every statement on the recovery path of recover
+  /// point \p I; false, visiting nothing, when the protected region and the
+  /// recovery path cannot be told apart (a stored or switched-on result).
+  bool forEachOnRecoveryPath(
+      unsigned I, llvm::function_ref<void(const clang::Stmt *)> Visit) const;
+  /// Whether \p P is in the protected region of some recover point.
+  bool inProtectedRegion(CFGPoint P) const;
+  /// The functions that the protected regions of this function call or
+  /// name (a callback handed over there), in CFG order, each once.
+  std::vector<const clang::FunctionDecl *> namedInProtectedRegions() const;
   /// Whether \p P is in the protected region of recover point \p I.
   bool inProtectedRegionOf(unsigned I, CFGPoint P) const;
   /// The first read of \p V on the recovery path of recover point \p I that
@@ -235,7 +298,6 @@ private:
   void classifyCall(const clang::CallExpr &Call, CFGPoint P, Element &E);
   void classifyWrite(const clang::Expr *LHS, const clang::Expr *RHS, CFGPoint P,
                      Element &E);
-  bool inProtectedRegion(CFGPoint P) const;
   /// Whether \p T is state at \p P: for memory reached through a fresh
   /// pointer, only where an escape of that pointer can have come first.
   bool isStateAt(const Target &T, CFGPoint P);
@@ -294,6 +356,27 @@ private:
   bool ComputingEffects = false;
 };
 
+/// The key by which the program summary names the location that the lvalue
+/// \p LValue designates, when another translation unit can name the same
+/// one: a variable with static storage (`name`, `name@file` with internal
+/// linkage), or a field of what a parameter points to (`record.field`).
+std::optional<std::string> entryKey(const clang::Expr *LValue,
+                                    const clang::SourceManager &SM);
+/// The key of a location that a call changes: a variable as above, a field
+/// by `record.field` (the object is not known at the call).
+std::optional<std::string> entryKey(const Location &Loc,
+                                    const clang::SourceManager &SM);
+
+/// What one function does at the top of its body to the locations that
+/// entry keys name, in key order: the keys it sets afresh (a plain
+/// assignment at the top level before anything names the location), and
+/// the keys it names before setting them afresh, or without (it uses what
+/// was there).  Facts of the functions that protected regions call.
+struct EntryFacts {
+  std::vector<std::string> Afresh;
+  std::vector<std::string> ReadFirst;
+};
+
 /// Facts about one translation unit, built once and shared by the checks.
 class TranslationUnitModel {
 public:
@@ -340,6 +423,20 @@ public:
   FunctionAnalysis *analysis(const clang::FunctionDecl *FD);
   /// Whether some recovery path reads or writes \p Loc.
   bool consumedByRecovery(Location Loc);
+  /// Whether \p FD, or a function of the translation unit that it calls,
+  /// names the variable or field \p D.
+  bool refersTo(const clang::FunctionDecl *FD, const clang::ValueDecl *D);
+  /// What \p FD, defined here, does at the top of its body to locations
+  /// with entry keys (see EntryFacts).
+  const EntryFacts &entryFacts(const clang::FunctionDecl *FD);
+  /// Whether a function that a protected region of this translation unit
+  /// calls directly sets the location with entry key \p Key afresh.
+  bool setAfreshByLocalEntry(llvm::StringRef Key);
+  /// Whether \p Fn, defined here, frees what its parameter \p Index points
+  /// to: passes it (or a local holding it) to a deallocator, or to a
+  /// function that does so, up to a few calls deep.
+  bool destroysParameter(const clang::FunctionDecl *Fn, unsigned Index,
+                         unsigned Depth = 0);
   /// Who registers each global jmp_buf and who jumps to it, computed on
   /// first use.
   const JmpBufFacts &jmpBufs();
@@ -361,6 +458,16 @@ private:
       Analyses;
   llvm::DenseSet<const clang::FunctionDecl *> Building;
   std::optional<llvm::DenseSet<Location>> RecoveryLocations;
+  /// Per function: the variables and fields its body names, and the
+  /// functions of the translation unit it calls (refersTo()).
+  struct References {
+    llvm::DenseSet<const clang::ValueDecl *> Named;
+    llvm::SmallVector<const clang::FunctionDecl *, 4> Callees;
+  };
+  llvm::DenseMap<const clang::FunctionDecl *, References> Refs;
+  llvm::DenseMap<const clang::FunctionDecl *, EntryFacts> Entries;
+  std::optional<llvm::StringSet<>> LocalEntryKeys;
+  const References &references(const clang::FunctionDecl *FD);
   std::unique_ptr<JmpBufFacts> JmpBufs;
 };
 

@@ -71,6 +71,7 @@ void resize_row(Decoder *d, size_t width) {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'Decoder.row' still points to the memory freed here when a longjmp can follow; set it to NULL right after the free [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+1]]:12: note: a longjmp can follow here: 'png_malloc' is one of the PanicFunctions
   d->row = png_malloc(d->png, width);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Decoder.row' is written again here; a longjmp before this point leaves the update half-done
   d->width = width;
 }
 

@@ -80,6 +80,7 @@ static int call_nested(lua_State *L) {
   // CHECK-MESSAGES: :[[@LINE+1]]:3: note: a longjmp can follow here: 'lua_callk' is one of the PanicFunctions
   lua_call(L, 0, 1);
   Depth--;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Depth' is written again here; a longjmp before this point leaves the update half-done
   return 1;
 }
 
@@ -142,6 +143,7 @@ void resize_buffer(lua_State *L, Core *C, size_t n) {
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'Core.buffer' still points to the memory freed here when a longjmp can follow; set it to NULL right after the free [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+1]]:15: note: a longjmp can follow here: 'luaM_malloc_' is one of the PanicFunctions
   C->buffer = luaM_malloc_(L, n, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Core.buffer' is written again here; a longjmp before this point leaves the update half-done
   C->buffsize = n;
 }
 

@@ -70,6 +70,7 @@ void cache_replace(fz_context *ctx, Cache *cache, int w, int h) {
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'Cache.last' still points to the memory freed here when a longjmp can follow; set it to NULL right after the free [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+1]]:17: note: a longjmp can follow here: 'fz_new_pixmap' is one of the PanicFunctions
   cache->last = fz_new_pixmap(ctx, w, h);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Cache.last' is written again here; a longjmp before this point leaves the update half-done
 }
 
 /* Compliant: create first, then drop and publish. */
@@ -89,6 +90,7 @@ void outline_set_title(fz_context *ctx, Outline *o, const char *title) {
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'Outline.title' still points to the memory freed here when a longjmp can follow; set it to NULL right after the free [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+1]]:14: note: a longjmp can follow here: 'fz_strdup' is one of the PanicFunctions
   o->title = fz_strdup(ctx, title);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Outline.title' is written again here; a longjmp before this point leaves the update half-done
 }
 
 /* MuPDF's rule: a local changed in fz_try and used in fz_always or

@@ -108,6 +108,7 @@ void reset_scan(Scan *scan, int rows) {
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Scan.buf' still points to the memory freed here when a longjmp can follow; set it to NULL right after the free [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+1]]:15: note: a longjmp can follow here: 'palloc' is one of the PanicFunctions
   scan->buf = palloc(rows + 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Scan.buf' is written again here; a longjmp before this point leaves the update half-done
   scan->rows = rows;
 }
 

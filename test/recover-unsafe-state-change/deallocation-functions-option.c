@@ -22,7 +22,8 @@ void mayThrow(void) __attribute__((noreturn));
 void rename(struct Ctx *C, struct Obj *O, int Fail) {
   ctx_free(C, O->Name);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'Obj.Name' still points to the memory freed here when a longjmp can follow; set it to NULL right after the free [recover-unsafe-state-change]
-  // CHECK-MESSAGES: :[[@LINE+5]]:5: note: a longjmp can follow here: 'mayThrow' is declared noreturn and its body is not visible
+  // CHECK-MESSAGES: :[[@LINE+6]]:5: note: a longjmp can follow here: 'mayThrow' is declared noreturn and its body is not visible
+  // CHECK-MESSAGES: :[[@LINE+6]]:3: note: 'Obj.Name' is written again here; a longjmp before this point leaves the update half-done
   pool_release(O->Blob);
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'Obj.Blob' still points to the memory freed here when a longjmp can follow; set it to NULL right after the free [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+2]]:5: note: a longjmp can follow here: 'mayThrow' is declared noreturn and its body is not visible
@@ -30,4 +31,5 @@ void rename(struct Ctx *C, struct Obj *O, int Fail) {
     mayThrow();
   O->Name = 0;
   O->Blob = 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Obj.Blob' is written again here; a longjmp before this point leaves the update half-done
 }

@@ -9,6 +9,8 @@
 jmp_buf Env;
 void keep(void *P);
 void work(int *P);
+// Called on the recovery path: it may read the local through its address.
+void report(void);
 
 void escapesThroughCast(void) {
   char Buf[8];
@@ -19,6 +21,8 @@ void escapesThroughCast(void) {
     // CHECK-MESSAGES: :[[@LINE+2]]:5: note: a longjmp can follow here: the body of 'work' is not visible and it is called inside a protected region
     // CHECK-MESSAGES: :[[@LINE-4]]:7: note: the recover point it returns to is registered here
     work(0);
+  } else {
+    report();
   }
 }
 
@@ -31,6 +35,8 @@ void escapesThroughElementAddress(void) {
     // CHECK-MESSAGES: :[[@LINE+2]]:5: note: a longjmp can follow here: the body of 'work' is not visible and it is called inside a protected region
     // CHECK-MESSAGES: :[[@LINE-4]]:7: note: the recover point it returns to is registered here
     work(0);
+  } else {
+    report();
   }
 }
 
@@ -41,5 +47,7 @@ void doesNotEscape(void) {
   if (setjmp(Env) == 0) {
     Arr[0] = 1;
     work(0);
+  } else {
+    report();
   }
 }

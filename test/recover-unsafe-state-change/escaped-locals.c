@@ -36,9 +36,9 @@ void freedThenLeaves(void) {
   }
 }
 
-// Flagged: nothing here reads Len again, but whoever kept &Len sees the
-// half-done value after the longjmp lands in this frame.
-void notReadAfter(void) {
+// Flagged: the recovery path calls a function, which may read Len through
+// the address that keep() stored, and sees the half-done value.
+void readThroughKeptAddress(void) {
   int Len = 0;
   keep(&Len);
   if (setjmp(Env) == 0) {
@@ -47,5 +47,35 @@ void notReadAfter(void) {
     // CHECK-MESSAGES: :[[@LINE+2]]:5: note: a longjmp can follow here: the body of 'work' is not visible and it is called inside a protected region
     // CHECK-MESSAGES: :[[@LINE-4]]:7: note: the recover point it returns to is registered here
     work(&Len);
+  } else {
+    rethrow();
+  }
+}
+
+// Silent: when the jump lands, the recovery path neither names Len nor
+// calls anything that could reach it through the kept address, and Len
+// dies with the frame right after.
+void deadOnRecovery(void) {
+  int Len = 0;
+  keep(&Len);
+  if (setjmp(Env) == 0) {
+    Len = 4;
+    work(&Len);
+  }
+}
+
+// Silent: a local of an inner block ends its lifetime before the jump
+// lands on the recover point outside that block (C11 6.2.4p6), whatever
+// the recovery path calls.
+void innerBlockLocal(int N) {
+  if (setjmp(Env) == 0) {
+    for (int I = 0; I < N; ++I) {
+      int Rows[4];
+      keep(Rows);
+      Rows[0] = I;
+      work(Rows);
+    }
+  } else {
+    rethrow();
   }
 }

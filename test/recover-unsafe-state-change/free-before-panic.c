@@ -22,6 +22,7 @@ void rebuild(struct Cache *C, int Fail) {
     mayThrow();
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: a longjmp can follow here: 'mayThrow' is declared noreturn and its body is not visible
   C->Data = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Cache.Data' is written again here; a longjmp before this point leaves the update half-done
 }
 
 void rebuildSafely(struct Cache *C, int Fail) {

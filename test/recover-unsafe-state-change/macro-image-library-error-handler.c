@@ -29,7 +29,7 @@ int decode(struct png_struct *P, int Valid) {
     free(P->RowBuf);
     return -1;
   }
-  P->Width = 640;
+  P->Width += 640;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'png_struct.Width' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+4]]:3: note: a longjmp can follow here: 'read_header' can longjmp
   // CHECK-MESSAGES: :[[@LINE-11]]:5: note: which can longjmp here: 'png_error' can longjmp

@@ -56,4 +56,5 @@ void call(struct State *S) {
   S->Top++;
   checkStack(S, 1);
   S->NCalls--;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'State.NCalls' is written again here; a longjmp before this point leaves the update half-done
 }

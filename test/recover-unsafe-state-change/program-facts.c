@@ -3,7 +3,10 @@
 // translation unit, and reports nothing.  A static function is named
 // name@file; a callback named in a protected region is a root; a call
 // through a pointer records the type called, and an address-taken function
-// its type, or "*" when the address is cast to another type.
+// its type, or "*" when the address is cast to another type.  A function
+// that assigns a location at the top of its body before anything names it
+// sets it afresh (a static variable is named name@file); what a function
+// names before it sets it, or without setting it, it reads first.
 // RUN: rm -rf %t && mkdir -p %t/facts
 // RUN: env RECOVER_TIDY_FACTS_DIR=%t/facts \
 // RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s -- %mock_headers \
@@ -42,18 +45,31 @@ int run(void) {
 
 void later(void) { Handler(2); }
 
+static int Seen;
+void mark(void) { Seen = 1; }
+void bump(void) { Count = Count + 1; }
+
 // CHECK: recover-tidy facts 1
 // CHECK-NEXT: addr	onSignal@program-facts.c	void (int)
 // CHECK-NEXT: addr	other	*
+// CHECK-NEXT: afresh	mark	Seen@program-facts.c
+// CHECK-NEXT: afresh	onSignal@program-facts.c	Count
+// CHECK-NEXT: afresh	other	Count
 // CHECK-NEXT: call	run	onSignal@program-facts.c
 // CHECK-NEXT: call	run	visit
+// CHECK-NEXT: def	bump
 // CHECK-NEXT: def	later
+// CHECK-NEXT: def	mark
 // CHECK-NEXT: def	onSignal@program-facts.c
 // CHECK-NEXT: def	other
 // CHECK-NEXT: def	run
 // CHECK-NEXT: icall	later	void (int)
 // CHECK-NEXT: icall	run	void (int)
 // CHECK-NEXT: iroot	void (int)
+// CHECK-NEXT: readfirst	bump	Count
+// CHECK-NEXT: readfirst	later	Handler
+// CHECK-NEXT: readfirst	run	Env
+// CHECK-NEXT: readfirst	run	Handler
 // CHECK-NEXT: root	onSignal@program-facts.c
 // CHECK-NEXT: root	visit
 // CHECK-EMPTY:

@@ -26,5 +26,6 @@ void resizeOnOnePath(int N, int OldSize, int Quiet) {
       Size = OldSize;
     grow();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: a longjmp can follow here: 'grow' is declared noreturn and its body is not visible
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: 'Size' is written again here; a longjmp before this point leaves the update half-done
   }
 }

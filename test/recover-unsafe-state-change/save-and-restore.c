@@ -24,5 +24,6 @@ void withMode(int X) {
   // CHECK-MESSAGES: :[[@LINE-8]]:5: note: which can longjmp here: 'longjmp' jumps to a recover point
   maybe(X);
   Mode = Saved;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'Mode' is written again here; a longjmp before this point leaves the update half-done
   maybe(X);
 }
