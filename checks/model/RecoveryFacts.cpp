@@ -6,9 +6,11 @@
 // observes it half-done after the recovery that the program performs.  The
 // facts kept here say when nothing does:
 //  - Set afresh by each run.  A plain assignment `X = E` (E not reading X)
-//    in a function F that, on no path from its entry, reads X before writing
-//    it: every run of F gives X a new value before F uses it, so the value a
-//    jump leaves behind is overwritten by F's next run before F reads it.
+//    inside a protected region of F's own recover point (F is the entry of
+//    the run), to an object F names alike on every run, where F on no path
+//    from its entry reads X before writing it: every run of F gives X a new
+//    value before F uses it, so the value a jump leaves behind is
+//    overwritten by F's next run before F reads it.
 //    A read is an rvalue use of X, a compound assignment or increment of X,
 //    taking X's address, or a call of a function of the translation unit
 //    that names X anywhere in its body or its callees' (refersTo()).  X is
@@ -36,7 +38,12 @@
 //    static storage by its name (`name@file` with internal linkage), a
 //    field of the object a parameter points to by `record.field` (the run's
 //    context object: `s1->include_stack_ptr`).  The keys of every
-//    translation unit meet in the program summary (`afresh` facts).
+//    translation unit meet in the program summary (`afresh` facts).  A key
+//    that one of those functions names before setting it, or without
+//    (`readfirst` facts), is not set afresh.
+//  - Torn updates are never set afresh: when F writes the same object again
+//    later in the same pass, the jump leaves the intermediate value, which
+//    the rest of the program sees (observedAfterRecovery()).
 //  - Seen by recovery.  An escaped local of a function that recovers is
 //    state only while code on the recovery path can see it: the local is in
 //    scope at the recover point, and that code names it or calls a
