@@ -43,7 +43,8 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
       DeallocationFunctions(
           Options.getLocalOrGlobal("DeallocationFunctions", "")),
       AllocationFunctions(Options.getLocalOrGlobal("AllocationFunctions", "")),
-      NeverPanicFunctions(Options.getLocalOrGlobal("NeverPanicFunctions", "")) {
+      NeverPanicFunctions(Options.getLocalOrGlobal("NeverPanicFunctions", "")),
+      DestroyFunctions(Options.getLocalOrGlobal("DestroyFunctions", "")) {
   Model.NoreturnIsPanic = boolOption("NoreturnIsPanic", true, true);
   Model.UnknownCallsInRegionPanic =
       boolOption("UnknownCallsInRegionPanic", true, true);
@@ -54,6 +55,7 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
                              Errors);
   Model.Allocation.addList(AllocationFunctions, "AllocationFunctions", Errors);
   Model.NeverPanic.addList(NeverPanicFunctions, "NeverPanicFunctions", Errors);
+  Model.Destroy.addList(DestroyFunctions, "DestroyFunctions", Errors);
   reportErrors(Errors);
 }
 
@@ -117,6 +119,7 @@ void RecoverCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "DeallocationFunctions", DeallocationFunctions);
   Options.store(Opts, "AllocationFunctions", AllocationFunctions);
   Options.store(Opts, "NeverPanicFunctions", NeverPanicFunctions);
+  Options.store(Opts, "DestroyFunctions", DestroyFunctions);
 }
 
 } // namespace clang::tidy::recover
@@ -140,7 +143,7 @@ RecoverCheckBase::model(ASTContext &Ctx) {
   }
   std::string Key = RecoverFunctions + '\0' + PanicFunctions + '\0' +
                     DeallocationFunctions + '\0' + AllocationFunctions + '\0' +
-                    NeverPanicFunctions + '\0' +
+                    NeverPanicFunctions + '\0' + DestroyFunctions + '\0' +
                     char('0' + Model.NoreturnIsPanic) +
                     char('0' + Model.UnknownCallsInRegionPanic) +
                     char('0' + Model.IndirectCallsPanic);

@@ -13,7 +13,7 @@ namespace clang::tidy::recover {
 /// Base of every recover-* check: reads the options of the shared model
 /// (RecoverFunctions, PanicFunctions, NoreturnIsPanic,
 /// UnknownCallsInRegionPanic, IndirectCallsPanic, DeallocationFunctions,
-/// AllocationFunctions, NeverPanicFunctions) once,
+/// AllocationFunctions, NeverPanicFunctions, DestroyFunctions) once,
 /// with getLocalOrGlobal so that one global entry in .clang-tidy serves every
 /// check, reports unusable entries as configuration errors, and limits the
 /// checks to C.
@@ -78,6 +78,7 @@ private:
   const std::string DeallocationFunctions;
   const std::string AllocationFunctions;
   const std::string NeverPanicFunctions;
+  const std::string DestroyFunctions;
   ::recover::model::ModelOptions Model;
 };
 

@@ -8,17 +8,23 @@
 //      error to the handler), unless ReportPanicOnlyWrites;
 //   2. every path from S to a panic writes the same location again first;
 //   3. S puts back a value saved from the same location earlier in F;
-//   4. code on a recovery path of the translation unit reads or writes the
-//      same location (it undoes or consumes the change);
+//   4. code on a recovery path of the translation unit, or in the error
+//      branch of a protected call (ProtectedCalls.cpp), reads or writes the
+//      same location (it undoes or consumes the change); with a program
+//      summary, such code anywhere in the program;
 //   5. the location's name matches IgnoredState;
 //   6. a program summary (ProgramSummary, see checks/model/ProgramSummary.h)
 //      lists F as run under no recover point, and the panic is not inside
 //      one of F's own protected regions: it ends the program;
 //   7. unless AuditMode, nothing observes S half-done after the recovery
 //      (FunctionAnalysis::observedAfterRecovery, RecoveryFacts.cpp): the
-//      recovery path destroys its object, S is an output of a call that
-//      reports failure, or a run sets it afresh -- never for a torn update,
-//      where F writes the same object again later in the same pass.
+//      recovery path destroys its object, the error contract destroys it
+//      and leaves what the destroyer reads consistent (DiscardContracts.cpp),
+//      its record type lives only in frames a jump unwinds
+//      (FrameRecords.cpp),
+//      S is an output of a call that reports failure, or a run sets it
+//      afresh -- a torn update (F completes it later in the same pass) only
+//      when the recovery or the error contract destroys it unread.
 // An escaped local of F counts only while F's recovery path can see it.
 // What F's callers do after F returns does not count: each function is the
 // unit of atomicity.  The warning is at S; notes follow the first panic
@@ -59,9 +65,13 @@ struct UnsafeStateChangeCheck::Finding {
   /// For a call-made change: how many later call sites leave the same
   /// write behind and are folded into this finding.
   unsigned OtherCallSites = 0;
-  /// For a torn update: where this function writes the object again.
-  std::optional<CFGPoint> CompletedAt;
+  /// For a torn update: where this function completes it, and when that
+  /// frees the value the change replaced, the local holding it.
   const Stmt *CompletedBy = nullptr;
+  const VarDecl *Replaced = nullptr;
+  /// What the completing write writes: this location, or another part of
+  /// the same object.
+  std::string CompletedName;
 };
 
 UnsafeStateChangeCheck::UnsafeStateChangeCheck(StringRef Name,
@@ -70,10 +80,12 @@ UnsafeStateChangeCheck::UnsafeStateChangeCheck(StringRef Name,
       ReportPanicOnlyWrites(boolOption("ReportPanicOnlyWrites", false)),
       AuditMode(boolOption("AuditMode", false)),
       IgnoredStateList(Options.get("IgnoredState", "")),
+      EntryPointsList(Options.get("EntryPoints", "")),
       ProgramSummaryPath(Options.getLocalOrGlobal(
           "ProgramSummary", environment("RECOVER_TIDY_PROGRAM_SUMMARY"))),
       FactsDirectory(environment("RECOVER_TIDY_FACTS_DIR")) {
   readNameList("IgnoredState", IgnoredStateList, IgnoredState);
+  readNameList("EntryPoints", EntryPointsList, EntryPoints);
   // Pass 1 makes the summary: the one named may not exist yet.
   if (ProgramSummaryPath.empty() || !FactsDirectory.empty())
     return;
@@ -99,6 +111,7 @@ void UnsafeStateChangeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   storeBool(Opts, "ReportPanicOnlyWrites", ReportPanicOnlyWrites);
   storeBool(Opts, "AuditMode", AuditMode);
   Options.store(Opts, "IgnoredState", IgnoredStateList);
+  Options.store(Opts, "EntryPoints", EntryPointsList);
   Options.store(Opts, "ProgramSummary", ProgramSummaryPath);
 }
 
@@ -107,6 +120,14 @@ bool UnsafeStateChangeCheck::isIgnored(const Location &Loc) const {
   return IgnoredState.matches(Loc.plainName()) ||
          IgnoredState.matches(Loc.name()) ||
          (!Record.empty() && IgnoredState.matches(Record));
+}
+
+bool UnsafeStateChangeCheck::restoredInProgram(const Location &Loc,
+                                               const SourceManager &SM) const {
+  if (!Summary)
+    return false;
+  std::optional<std::string> Key = entryKey(Loc, SM);
+  return Key && Summary->restoredByRecovery(*Key);
 }
 
 void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
@@ -137,7 +158,8 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
         continue;
       for (const Change &C : A->changesAt(P)) {
         if (C.Kind == ChangeKind::Handler || !C.Loc.valid() ||
-            isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc))
+            isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc) ||
+            restoredInProgram(C.Loc, SM))
           continue;
         // An escaped local matters only to recovery code that can see it.
         if (C.FrameLocal && C.FrameVar && !A->recoveryCanSee(C.FrameVar, P))
@@ -151,18 +173,19 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
         Finding F;
         // Torn: this function writes the same object again after the panic,
         // so the jump lands in the middle of its update.
-        F.CompletedAt = A->completedAfterPanic(
-            P, C.Loc, C.Kind == ChangeKind::Call ? nullptr : C.Target);
+        F.CompletedBy = A->completedAfterPanic(
+            P, Panic->first, C.Loc,
+            C.Kind == ChangeKind::Call ? nullptr : C.Target);
         if (!AuditMode &&
-            !A->observedAfterRecovery(P, C, F.CompletedAt.has_value(),
+            !A->observedAfterRecovery(P, Panic->first, C, F.CompletedBy,
                                       Summary ? &*Summary : nullptr))
           continue;
+        F.Replaced = A->freesReplaced(F.CompletedBy, C.Loc);
+        F.CompletedName = A->writtenLocation(F.CompletedBy).name();
         F.Loc = SM.getFileLoc(C.Target->getBeginLoc());
         F.What = C;
         F.FirstPanic = Panic->second;
         F.RecoverPoint = A->protectingRecoverPoint(P);
-        if (F.CompletedAt)
-          F.CompletedBy = A->stmtAt(*F.CompletedAt);
         Findings.push_back(F);
       }
     }
@@ -228,7 +251,7 @@ void UnsafeStateChangeCheck::writeFacts(TranslationUnitModel &TU,
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (!EC) {
-    OS << programFacts(TU);
+    OS << programFacts(TU, EntryPoints);
     OS.close();
     EC = OS.error();
   }
@@ -309,12 +332,21 @@ void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
                                     : 2)
         << F.OtherCallSites;
   // Last, so that it reads as the end of the story.
-  if (F.CompletedBy)
+  if (!F.CompletedBy)
+    return;
+  if (const VarDecl *Old = F.Replaced)
     diag(SM.getFileLoc(F.CompletedBy->getBeginLoc()),
-         "'%0' is written again here; a longjmp before this point leaves "
-         "the update half-done",
+         "what '%0' pointed to before is freed here, held until then by "
+         "'%1' alone; a longjmp before this point leaks it",
          DiagnosticIDs::Note)
-        << Name;
+        << Name << Old->getName();
+  else
+    diag(SM.getFileLoc(F.CompletedBy->getBeginLoc()),
+         "'%0' is written %select{again|next}1 here; a longjmp before this "
+         "point leaves the update half-done",
+         DiagnosticIDs::Note)
+        << (F.CompletedName.empty() ? Name : F.CompletedName)
+        << (F.CompletedName.empty() || F.CompletedName == Name ? 0 : 1);
 }
 
 } // namespace clang::tidy::recover

@@ -29,6 +29,10 @@ private:
   /// Whether IgnoredState names \p Loc, bare ('top') or qualified
   /// ('lua_State.top').
   bool isIgnored(const ::recover::model::Location &Loc) const;
+  /// Whether the program summary says that a recovery path of another
+  /// translation unit accesses \p Loc.
+  bool restoredInProgram(const ::recover::model::Location &Loc,
+                         const SourceManager &SM) const;
   void report(const Finding &F, ::recover::model::TranslationUnitModel &TU,
               const SourceManager &SM);
   /// One finding per cause: folds the call-made findings that leave the
@@ -48,6 +52,10 @@ private:
   const bool AuditMode;
   const std::string IgnoredStateList;
   ::recover::model::NameSet IgnoredState;
+  /// EntryPoints: functions that run under recover points of other
+  /// programs (a library's API), for the program facts of pass 1.
+  const std::string EntryPointsList;
+  ::recover::model::NameSet EntryPoints;
   /// ProgramSummary: the path of a program summary; empty for none.
   const std::string ProgramSummaryPath;
   std::optional<::recover::model::ProgramSummary> Summary;

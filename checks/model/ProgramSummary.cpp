@@ -148,12 +148,17 @@ static void addRoots(const FunctionDecl &FD, TranslationUnitModel &TU,
       Facts.insert("root\t" + programKey(*F, SM));
 }
 
-std::string programFacts(TranslationUnitModel &TU) {
+std::string programFacts(TranslationUnitModel &TU, const NameSet &EntryPoints) {
   ASTContext &Ctx = TU.context();
   const SourceManager &SM = Ctx.getSourceManager();
   std::set<std::string> Facts;
   for (const FunctionDecl *FD : TU.functions()) {
     Facts.insert("def\t" + programKey(*FD, SM));
+    if (FD->isExternallyVisible() && FD->getIdentifier()) {
+      Facts.insert("export\t" + programKey(*FD, SM));
+      if (EntryPoints.matches(FD->getName()))
+        Facts.insert("entry\t" + programKey(*FD, SM));
+    }
     const EntryFacts &Entry = TU.entryFacts(FD);
     for (const std::string &Key : Entry.Afresh)
       Facts.insert("afresh\t" + programKey(*FD, SM) + "\t" + Key);
@@ -162,6 +167,12 @@ std::string programFacts(TranslationUnitModel &TU) {
     if (TU.recovers(FD))
       addRoots(*FD, TU, Facts);
   }
+  for (const std::string &Key : TU.recoveryKeys())
+    Facts.insert("restores\t" + Key);
+  for (const FunctionDecl *FD : TU.functions())
+    if (TU.recovers(FD))
+      Facts.insert("recovers\t" + programKey(*FD, SM));
+  TU.frameRecordKeys(Facts);
   FactsCollector Collector(SM, Facts);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   Collector.finish();
@@ -175,6 +186,8 @@ std::string programFacts(TranslationUnitModel &TU) {
 bool ProgramSummary::load(llvm::StringRef Path, std::string &Error) {
   Outside.clear();
   Afresh.clear();
+  Restored.clear();
+  FrameOnly.clear();
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer) {
     Error = Buffer.getError().message();
@@ -192,14 +205,22 @@ bool ProgramSummary::load(llvm::StringRef Path, std::string &Error) {
     if (Line.empty() || Line.front() == '#')
       continue;
     auto [Kind, Key] = Line.split('\t');
-    if ((Kind != "outside" && Kind != "afresh") || Key.empty()) {
+    llvm::StringSet<> *Set = Kind == "outside"     ? &Outside
+                             : Kind == "afresh"    ? &Afresh
+                             : Kind == "restored"  ? &Restored
+                             : Kind == "frameonly" ? &FrameOnly
+                                                   : nullptr;
+    if (!Set || Key.empty()) {
       Error = "line " + std::to_string(I + 1) +
-              " is neither 'outside<TAB>name' nor 'afresh<TAB>key'";
+              " is none of 'outside<TAB>name', 'afresh<TAB>key', "
+              "'restored<TAB>key' and 'frameonly<TAB>record'";
       Outside.clear();
       Afresh.clear();
+      Restored.clear();
+      FrameOnly.clear();
       return false;
     }
-    (Kind == "outside" ? Outside : Afresh).insert(Key);
+    Set->insert(Key);
   }
   return true;
 }

@@ -31,12 +31,22 @@
 // The formats are line-based text, documented in docs/user-guide.md:
 //   facts:   "recover-tidy facts 1", then lines of
 //            `def F`, `call F G`, `icall F TYPE`, `addr G TYPE`,
-//            `root G`, `iroot TYPE`, `afresh F KEY`
-//   summary: "# recover-tidy program summary 1", then `outside F` and
-//            `afresh KEY` lines.
+//            `root G`, `iroot TYPE`, `afresh F KEY`, `readfirst F KEY`,
+//            `restores KEY`, `entry F`, `export F`, `recovers F`,
+//            `frame R`, `framein R F`, `nonframe R`, `within R S`
+//   summary: "# recover-tidy program summary 1", then `outside F`,
+//            `afresh KEY`, `restored KEY` and `frameonly R` lines.
 // The `afresh` facts say which locations a function sets afresh at the top
 // of its body (RecoveryFacts.cpp); the summary keeps those of the functions
-// that protected regions call directly, the entry of every run.
+// that protected regions call directly, the entry of every run.  The
+// `restores` facts name the locations that a recovery path or the error
+// branch of a protected call accesses (ProtectedCalls.cpp); the summary
+// keeps them all, so that a restore in one translation unit excuses the
+// changes of the same location in the others.  `entry` names a function
+// that EntryPoints says runs under a recover point of another program (a
+// library's API); `export`, a function with external linkage.  The
+// `frame`... facts say where records live (FrameRecords.cpp); `frameonly`
+// names the records that live only in frames a jump unwinds.
 //
 //===----------------------------------------------------------------------===//
 
@@ -55,6 +65,7 @@ class SourceManager;
 
 namespace recover::model {
 
+class NameSet;
 class TranslationUnitModel;
 
 /// The name of \p FD in program facts and summaries: its name, with
@@ -64,7 +75,9 @@ std::string programKey(const clang::FunctionDecl &FD,
 
 /// The program facts of the translation unit of \p TU (pass 1), one fact
 /// per line, in a deterministic order.
-std::string programFacts(TranslationUnitModel &TU);
+/// \p EntryPoints names the functions that run under recover points of
+/// other programs.
+std::string programFacts(TranslationUnitModel &TU, const NameSet &EntryPoints);
 
 /// A program summary read from a file (pass 2).
 class ProgramSummary {
@@ -83,9 +96,22 @@ public:
     return Afresh.count(Key) != 0;
   }
 
+  /// Whether the record with key \p Key (recordKey()) lives only in stack
+  /// frames throughout the program.
+  bool frameOnly(llvm::StringRef Key) const {
+    return FrameOnly.count(Key) != 0;
+  }
+  /// Whether a recovery path or an error branch of a protected call in the
+  /// program accesses the location with entry key \p Key.
+  bool restoredByRecovery(llvm::StringRef Key) const {
+    return Restored.count(Key) != 0;
+  }
+
 private:
   llvm::StringSet<> Outside;
   llvm::StringSet<> Afresh;
+  llvm::StringSet<> Restored;
+  llvm::StringSet<> FrameOnly;
 };
 
 } // namespace recover::model

@@ -596,14 +596,17 @@ bool FunctionAnalysis::setAfreshByEntry(CFGPoint P, const Change &C,
                  (Summary && Summary->setAfreshByEntry(*Key)));
 }
 
-bool FunctionAnalysis::observedAfterRecovery(
-    CFGPoint P, const Change &C, bool Torn,
-    const ProgramSummary *Summary) const {
-  if (discardedByRecovery(P, C))
+bool FunctionAnalysis::observedAfterRecovery(CFGPoint P, CFGPoint Panic,
+                                             const Change &C,
+                                             const Stmt *&CompletedBy,
+                                             const ProgramSummary *Summary) {
+  if (inFrameOnlyRecord(C, Summary) || discardedByRecovery(P, C) ||
+      discardedByContract(P, Panic, C, CompletedBy))
     return false;
   // A torn update is never set afresh: its intermediate value is what the
   // rest of the program sees.
-  return Torn || (!setAfreshEachRun(P, C) && !setAfreshByEntry(P, C, Summary));
+  return CompletedBy ||
+         (!setAfreshEachRun(P, C) && !setAfreshByEntry(P, C, Summary));
 }
 
 } // namespace recover::model

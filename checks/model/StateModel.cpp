@@ -310,13 +310,13 @@ const VarDecl *FrameFacts::localRoot(const Expr *E) {
 
 bool FrameFacts::isRestore(const Expr *LHS, const Expr *RHS) const {
   const VarDecl *Saved = namedVar(RHS->IgnoreParenCasts());
-  if (!Saved)
-    return false;
-  auto It = SavedFrom.find(Saved);
-  if (It == SavedFrom.end())
-    return false;
-  Location Loc = locationOf(LHS);
-  return Loc.valid() && llvm::is_contained(It->second, Loc);
+  return Saved && holdsCopyOf(Saved, locationOf(LHS));
+}
+
+bool FrameFacts::holdsCopyOf(const VarDecl *V, Location Loc) const {
+  auto It = SavedFrom.find(V);
+  return Loc.valid() && It != SavedFrom.end() &&
+         llvm::is_contained(It->second, Loc);
 }
 
 bool FrameFacts::assigns(const Stmt *S, const VarDecl *V) {

@@ -140,6 +140,9 @@ public:
   /// Whether the assignment of \p RHS to \p LHS puts back a value saved from
   /// the same location earlier in the function (`saved = g; ... g = saved;`).
   bool isRestore(const clang::Expr *LHS, const clang::Expr *RHS) const;
+  /// Whether local \p V is given a copy of \p Loc somewhere in the function
+  /// (`old = info->list;`).
+  bool holdsCopyOf(const clang::VarDecl *V, Location Loc) const;
   const clang::FunctionDecl &function() const { return FD; }
   /// Whether the address of local \p V is stored or passed on.
   bool escapes(const clang::VarDecl *V) const { return Escaped.count(V); }

@@ -16,6 +16,7 @@
 #include <climits>
 #include <deque>
 #include <functional>
+#include <set>
 
 using namespace clang;
 using llvm::DenseMap;
@@ -480,6 +481,8 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
     C.Target = Call;
     C.Callee = Callee;
     C.InnerSite = Eff.Site;
+    if (Eff.ParamIndex >= 0)
+      C.Argument = Call->getArg(static_cast<unsigned>(Eff.ParamIndex));
     C.ParamIndex = Arg.ParamIndex;
     C.FrameLocal = Arg.FrameLocal;
     C.FrameVar = Arg.FrameVar;
@@ -633,11 +636,48 @@ static bool sameObject(const Expr *A, const Expr *B, const ASTContext &Ctx) {
   return IA == IB;
 }
 
-std::optional<CFGPoint>
-FunctionAnalysis::completedAfterPanic(CFGPoint From, Location Loc,
-                                      const Expr *Written) {
+Location FunctionAnalysis::writtenLocation(const Stmt *S) const {
+  const Expr *LValue = S ? writtenLValue(S) : nullptr;
+  return LValue ? Facts.locationOf(LValue) : Location();
+}
+
+const VarDecl *FunctionAnalysis::freesReplaced(const Stmt *S,
+                                               Location Loc) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  const Expr *Freed =
+      Call ? TU.options().Deallocation.freedArgument(*Call) : nullptr;
+  const auto *DRE =
+      Freed ? dyn_cast<DeclRefExpr>(Freed->IgnoreParenCasts()) : nullptr;
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && Facts.holdsCopyOf(V, Loc) ? V : nullptr;
+}
+
+bool FunctionAnalysis::reachesBefore(CFGPoint From, CFGPoint To,
+                                     const Stmt *Barrier) {
+  bool Found = false;
+  walkCFG(
+      Blocks, Cfg->getExit().getBlockID(), CFGPoint{From.Block, From.Index + 1},
+      [&](CFGPoint P) {
+        if (P.Block == To.Block && P.Index == To.Index) {
+          Found = true;
+          return Step::Finish;
+        }
+        const Stmt *S = element(P).S;
+        if (!S)
+          return Step::Next;
+        if (S == Barrier || detailOf(element(P)).Recover || neverReturns(P))
+          return Step::EndPath;
+        return Step::Next;
+      },
+      [] { return false; });
+  return Found;
+}
+
+const Stmt *FunctionAnalysis::completedAfterPanic(
+    CFGPoint From, CFGPoint Panic, Location Loc, const Expr *Written,
+    llvm::function_ref<bool(const Expr *)> OtherPart) {
   if (!Loc.valid() || (Loc.Kind == Location::Field && !Written))
-    return std::nullopt;
+    return nullptr;
   // A later write completes the update only if it is to the same object:
   // for a field, spelled alike, with no new value given to a local that
   // spelling uses in between.
@@ -649,13 +689,16 @@ FunctionAnalysis::completedAfterPanic(CFGPoint From, Location Loc,
   };
   const Stmt *Origin = element(From).S;
   unsigned ExitID = Cfg->getExit().getBlockID();
-  std::optional<CFGPoint> Found;
+  const Stmt *Found = nullptr;
   const VarDecl *Root = nullptr;
   if (Loc.Kind == Location::Field)
     if (const auto *DRE = dyn_cast<DeclRefExpr>(objectDesignator(Written)))
       Root = dyn_cast<VarDecl>(DRE->getDecl());
   // The later write may be past the panic (`flag = 1; work(); flag = 0;`)
-  // or on the path that avoids it (`if (!ok) fail(); mark = 2;`).
+  // or on the path that avoids it (`if (!ok) fail(); mark = 2;`), but not
+  // on the way to it: a write from which the panic can still be reached
+  // (loops included, unless through this change again) makes an update of
+  // its own, which the jump leaves complete.
   walkCFG(
       Blocks, ExitID, CFGPoint{From.Block, From.Index + 1},
       [&](CFGPoint P) {
@@ -664,8 +707,13 @@ FunctionAnalysis::completedAfterPanic(CFGPoint From, Location Loc,
           return Step::Next;
         if (detailOf(element(P)).Recover || S == Origin)
           return Step::EndPath;
-        if (writes(P, Loc) && SameObject(P)) {
-          Found = P;
+        const Expr *Later = OtherPart ? writtenLValue(S) : nullptr;
+        if ((writes(P, Loc) && SameObject(P)) || freesReplaced(S, Loc) ||
+            (Later && sameObject(Written, Later, TU.context()) &&
+             OtherPart(Later))) {
+          if (reachesBefore(P, Panic, Origin))
+            return Step::EndPath;
+          Found = S;
           return Step::Finish;
         }
         if (Root && FrameFacts::assigns(S, Root))
@@ -1282,18 +1330,27 @@ const JmpBufFacts &TranslationUnitModel::jmpBufs() {
 }
 
 bool TranslationUnitModel::consumedByRecovery(Location Loc) {
+  return recoveryLocations().count(Loc) != 0;
+}
+
+std::vector<std::string> TranslationUnitModel::recoveryKeys() {
+  std::set<std::string> Keys;
+  for (const Location &Loc : recoveryLocations())
+    if (std::optional<std::string> Key = entryKey(Loc, Ctx.getSourceManager()))
+      Keys.insert(std::move(*Key));
+  return {Keys.begin(), Keys.end()};
+}
+
+const DenseSet<Location> &TranslationUnitModel::recoveryLocations() {
   if (!RecoveryLocations) {
     DenseSet<Location> Locs;
     SmallVector<const FunctionDecl *, 8> Callees;
-    for (const FunctionDecl *FD : Functions)
-      if (recovers(FD))
-        if (FunctionAnalysis *A = analysis(FD))
-          A->recoveryAccesses(Locs, Callees);
-    // One level into the functions the recovery paths call: the common
-    // `reset_state(S)` handler.
     struct Collector : RecursiveASTVisitor<Collector> {
+      TranslationUnitModel &TU;
       DenseSet<Location> &Locs;
-      explicit Collector(DenseSet<Location> &Locs) : Locs(Locs) {}
+      SmallVectorImpl<const FunctionDecl *> *Callees = nullptr;
+      Collector(TranslationUnitModel &TU, DenseSet<Location> &Locs)
+          : TU(TU), Locs(Locs) {}
       bool VisitDeclRefExpr(DeclRefExpr *E) {
         collectAccess(E, Locs);
         return true;
@@ -1302,14 +1359,35 @@ bool TranslationUnitModel::consumedByRecovery(Location Loc) {
         collectAccess(E, Locs);
         return true;
       }
-    } C(Locs);
+      bool VisitCallExpr(CallExpr *Call) {
+        if (Callees)
+          if (const FunctionDecl *Def = TU.definition(calledFunction(*Call)))
+            Callees->push_back(Def);
+        return true;
+      }
+    } C(*this, Locs);
+    C.Callees = &Callees;
+    for (const FunctionDecl *FD : Functions) {
+      if (recovers(FD))
+        if (FunctionAnalysis *A = analysis(FD))
+          A->recoveryAccesses(Locs, Callees);
+      // The error branches of the callers of protected-call wrappers
+      // (ProtectedCalls.cpp).
+      SmallVector<const Stmt *, 2> Branches;
+      errorBranches(FD, Branches);
+      for (const Stmt *Branch : Branches)
+        C.TraverseStmt(const_cast<Stmt *>(Branch));
+    }
+    // One level into the functions the recovery paths call: the common
+    // `reset_state(S)` handler.
+    C.Callees = nullptr;
     DenseSet<const FunctionDecl *> Done;
     for (const FunctionDecl *Def : Callees)
       if (Done.insert(Def).second)
         C.TraverseStmt(Def->getBody());
     RecoveryLocations = std::move(Locs);
   }
-  return RecoveryLocations->count(Loc) != 0;
+  return *RecoveryLocations;
 }
 
 } // namespace recover::model

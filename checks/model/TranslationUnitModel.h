@@ -45,6 +45,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,10 @@ struct ModelOptions {
   /// NeverPanicFunctions: functions that never longjmp, whatever the
   /// options above would assume of them.
   NameSet NeverPanic;
+  /// DestroyFunctions: functions that the program's error contract calls
+  /// after an error to destroy the objects their parameters point to
+  /// (DiscardContracts.cpp).
+  NameSet Destroy;
   bool neverPanics(const clang::FunctionDecl *FD) const;
 };
 
@@ -122,6 +127,9 @@ struct Change {
   /// For Call: the callee and the write inside it.
   const clang::FunctionDecl *Callee = nullptr;
   const clang::Stmt *InnerSite = nullptr;
+  /// For Call, when the callee writes through its pointer parameter: the
+  /// argument passed for it.
+  const clang::Expr *Argument = nullptr;
   int ParamIndex = -1;
   /// See Target::FrameLocal: only a panic inside this function's protected
   /// regions can leave it behind, and callers never see it.
@@ -176,18 +184,31 @@ public:
   panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion = false,
              bool RegionOnly = false,
              const clang::CallExpr *SameBuffer = nullptr);
-  /// Asked once panicAfter() found a panic that can follow \p From before
-  /// \p Loc is written again: a later write of \p Loc on a path from just
-  /// after \p From, in the same pass (no loop back edge, not \p From again,
-  /// no recover point): the change at \p From is then the first part of an
-  /// update of \p Loc that this function completes only if no panic comes
-  /// between.  The write may be past the panic (`flag = 1; work(); flag =
-  /// 0;`) or on the path that avoids it (`if (!ok) fail(); mark = 2;`).
-  /// For a field, only a write to the same object counts: \p Written is the
-  /// lvalue written at \p From (null for a change made by a call, whose
-  /// object is not known here).
-  std::optional<CFGPoint> completedAfterPanic(CFGPoint From, Location Loc,
-                                              const clang::Expr *Written);
+  /// Asked once panicAfter() found the panic at \p Panic that can follow
+  /// \p From before \p Loc is written again: the statement that completes
+  /// the update that the change at \p From begins, or null.  That is a later
+  /// write of \p Loc on a path from just after \p From, in the same pass
+  /// (no loop back edge, not \p From again, no recover point), from which
+  /// \p Panic cannot be reached but through \p From again: past the panic
+  /// (`flag = 1; work(); flag = 0;`) or on the path that avoids it (`if (!ok)
+  /// fail(); mark = 2;`), not an update of its own on the way to it.  For a
+  /// field, only a write to the same object counts: \p Written is the lvalue
+  /// written at \p From (null for a change made by a call, whose object is not
+  /// known here). Freeing a local that holds the value the change replaced
+  /// completes it too (`old = s->buf; s->buf = copy; ...; free(old);`), and
+  /// with
+  /// \p OtherPart, a write of the same object for whose lvalue it holds
+  /// (`s->len = n; ...; s->buf = copy;`).
+  const clang::Stmt *completedAfterPanic(
+      CFGPoint From, CFGPoint Panic, Location Loc, const clang::Expr *Written,
+      llvm::function_ref<bool(const clang::Expr *)> OtherPart = nullptr);
+  /// When \p S frees a local that holds a copy of \p Loc (`free(old)` after
+  /// `old = s->buf;`), that local: freeing it completes the replacement of
+  /// \p Loc's value.
+  const clang::VarDecl *freesReplaced(const clang::Stmt *S, Location Loc) const;
+  /// Whether \p To can be reached from just after \p From, loops included,
+  /// before \p Barrier, a recover point or a call that never returns.
+  bool reachesBefore(CFGPoint From, CFGPoint To, const clang::Stmt *Barrier);
   /// Whether some path from this function's entry reads \p Loc before it
   /// writes it: directly, through a compound assignment, by taking its
   /// address, or in a call of a function of the translation unit that
@@ -217,6 +238,14 @@ public:
   /// on the recovery path of a recover point whose protected region holds
   /// \p P (see RecoveryFacts.cpp).
   bool discardedByRecovery(CFGPoint P, const Change &C) const;
+  /// Whether the change \p C writes a field of a record that the program's
+  /// error contract destroys (DestroyFunctions) and leaves it consistent
+  /// for the destroyer; \p CompletedBy as for observedAfterRecovery() (see
+  /// DiscardContracts.cpp).
+  /// When it finds the update torn by a later write of another field of the
+  /// same object, it sets \p CompletedBy to that write.
+  bool discardedByContract(CFGPoint P, CFGPoint Panic, const Change &C,
+                           const clang::Stmt *&CompletedBy);
   /// Whether the change \p C at \p P sets a location afresh that the entry
   /// of every run sets afresh too: a function that a protected region calls
   /// directly, in this translation unit or, through \p Summary, in the
@@ -225,10 +254,20 @@ public:
                         const ProgramSummary *Summary) const;
   /// Whether something can observe the change \p C at \p P half-done after
   /// the recovery the program performs: the default report's question.
-  /// \p Torn says that this function writes the same object again after
-  /// the panic (completedAfterPanic()).
-  bool observedAfterRecovery(CFGPoint P, const Change &C, bool Torn,
-                             const ProgramSummary *Summary) const;
+  /// \p CompletedBy is the statement that completes the update that \p C
+  /// begins, when it is torn (completedAfterPanic()), or null.
+  /// \p Panic is the panic that can follow \p P.  \p CompletedBy may be
+  /// set to a later write that tears the update (discardedByContract()).
+  /// Whether the object that the change \p C writes is of a frame-only
+  /// record type (FrameRecords.cpp): by this translation unit's facts or
+  /// by \p Summary's.
+  bool inFrameOnlyRecord(const Change &C, const ProgramSummary *Summary) const;
+  bool observedAfterRecovery(CFGPoint P, CFGPoint Panic, const Change &C,
+                             const clang::Stmt *&CompletedBy,
+                             const ProgramSummary *Summary);
+  /// The location that statement \p S writes directly, as the model names
+  /// it; invalid when \p S writes nothing.
+  Location writtenLocation(const clang::Stmt *S) const;
   /// A recover point of this function whose protected region holds \p P.
   const clang::CallExpr *protectingRecoverPoint(CFGPoint P) const;
   /// Locations read or written on this function's recovery paths, and the
@@ -377,6 +416,36 @@ struct EntryFacts {
   std::vector<std::string> ReadFirst;
 };
 
+/// The facts of a translation unit about which record types live only in
+/// stack frames (FrameRecords.cpp).
+struct FrameRecordFacts {
+  /// Records with an automatic instance whose function does not look at
+  /// it after a call has been given its address.
+  llvm::DenseSet<const clang::RecordDecl *> Frame;
+  /// Records with an automatic instance in a function that looks at it
+  /// after such a call: frame-only only if that function cannot reach a
+  /// recover point.
+  llvm::DenseSet<
+      std::pair<const clang::RecordDecl *, const clang::FunctionDecl *>>
+      FrameIn;
+  /// Records with an instance that is not in a frame, or whose address
+  /// escapes.
+  llvm::DenseSet<const clang::RecordDecl *> NonFrame;
+  /// (R, S): an object of type R lives in, or is pointed to by, a field of
+  /// record S; R is frame-only only if S is.
+  llvm::DenseSet<
+      std::pair<const clang::RecordDecl *, const clang::RecordDecl *>>
+      Within;
+  /// Records that a function with external linkage takes or returns a
+  /// pointer to: other translation units may hand it objects of their own.
+  llvm::DenseSet<const clang::RecordDecl *> Exposed;
+};
+
+/// The name by which program facts and summaries know record \p RD: its
+/// tag or typedef name, or that of the named record around an anonymous
+/// one; empty when there is none.
+std::string recordKey(const clang::RecordDecl *RD);
+
 /// Facts about one translation unit, built once and shared by the checks.
 class TranslationUnitModel {
 public:
@@ -421,8 +490,20 @@ public:
   /// The analysis of \p FD, built on first use; null when \p FD has no body
   /// here or cannot be modelled.
   FunctionAnalysis *analysis(const clang::FunctionDecl *FD);
-  /// Whether some recovery path reads or writes \p Loc.
+  /// Whether some recovery path reads or writes \p Loc: the recovery path
+  /// of a recover point, or an error branch of a protected call.
   bool consumedByRecovery(Location Loc);
+  /// The entry keys (entryKey()) of the locations that consumedByRecovery()
+  /// holds, sorted: what this translation unit's recovery restores, for the
+  /// program summary.
+  std::vector<std::string> recoveryKeys();
+  /// Whether \p FD is a protected-call wrapper: it recovers, and its
+  /// recovery path returns a value, the status (ProtectedCalls.cpp).
+  bool returnsRecoveryStatus(const clang::FunctionDecl *FD);
+  /// The branches of \p FD that run when a protected-call wrapper it calls
+  /// reports an error (ProtectedCalls.cpp).
+  void errorBranches(const clang::FunctionDecl *FD,
+                     llvm::SmallVectorImpl<const clang::Stmt *> &Branches);
   /// Whether \p FD, or a function of the translation unit that it calls,
   /// names the variable or field \p D.
   bool refersTo(const clang::FunctionDecl *FD, const clang::ValueDecl *D);
@@ -437,6 +518,25 @@ public:
   /// function that does so, up to a few calls deep.
   bool destroysParameter(const clang::FunctionDecl *Fn, unsigned Index,
                          unsigned Depth = 0);
+  /// Whether \p F is a field of a record that a function named by
+  /// DestroyFunctions destroys, or that such a record holds or points to.
+  bool inDiscardedRecord(const clang::FieldDecl *F);
+  /// Whether the destroy path reads \p F, a field of a discarded record: a
+  /// destroy function defined here names it, or one defined elsewhere
+  /// frees what it owns (see DiscardContracts.cpp).
+  bool readByDestroyer(const clang::FieldDecl *F);
+  /// The facts about records that live only in stack frames, computed on
+  /// first use (FrameRecords.cpp).
+  const FrameRecordFacts &frameRecordFacts();
+  /// Whether \p FD can reach a function that recovers through its calls, as
+  /// far as this translation unit shows (a call of a function defined
+  /// elsewhere may).
+  bool mayReachRecovery(const clang::FunctionDecl *FD);
+  /// Whether \p RD, defined in the main file, is frame-only by this
+  /// translation unit's facts.
+  bool frameOnlyHere(const clang::RecordDecl *RD);
+  /// Adds the frame-record facts of this translation unit, as program facts.
+  void frameRecordKeys(std::set<std::string> &Facts);
   /// Who registers each global jmp_buf and who jumps to it, computed on
   /// first use.
   const JmpBufFacts &jmpBufs();
@@ -468,7 +568,24 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, EntryFacts> Entries;
   std::optional<llvm::StringSet<>> LocalEntryKeys;
   const References &references(const clang::FunctionDecl *FD);
+  const llvm::DenseSet<Location> &recoveryLocations();
   std::unique_ptr<JmpBufFacts> JmpBufs;
+  /// The records that DestroyFunctions discard (true: by a destroy
+  /// function whose body is not here), those defined here, and the fields
+  /// the translation unit treats as owning memory.
+  struct DiscardFacts {
+    llvm::DenseMap<const clang::RecordDecl *, bool> Records;
+    llvm::SmallVector<const clang::FunctionDecl *, 2> Destroyers;
+    llvm::DenseSet<const clang::FieldDecl *> Owning;
+  };
+  std::optional<DiscardFacts> Discard;
+  DiscardFacts findDiscardedRecords();
+  const DiscardFacts &discardFacts();
+  std::optional<FrameRecordFacts> FrameRecords;
+  std::optional<llvm::DenseSet<const clang::FunctionDecl *>> ReachesRecovery;
+  llvm::DenseMap<const clang::RecordDecl *, bool> FrameOnlyHere;
+  /// returnsRecoveryStatus(), per definition.
+  llvm::DenseMap<const clang::FunctionDecl *, bool> StatusWrappers;
 };
 
 } // namespace recover::model

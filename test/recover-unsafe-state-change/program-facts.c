@@ -6,17 +6,23 @@
 // its type, or "*" when the address is cast to another type.  A function
 // that assigns a location at the top of its body before anything names it
 // sets it afresh (a static variable is named name@file); what a function
-// names before it sets it, or without setting it, it reads first.
+// names before it sets it, or without setting it, it reads first.  What
+// the recovery path accesses it restores; a function with external linkage
+// is exported, and an entry when EntryPoints names it.  Where objects of a
+// record type live: in a frame that does not look at them after a call
+// has been given their address (frame), in one that does (framein, with
+// the function), elsewhere (nonframe), or inside another record (within).
 // RUN: rm -rf %t && mkdir -p %t/facts
 // RUN: env RECOVER_TIDY_FACTS_DIR=%t/facts \
-// RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s -- %mock_headers \
-// RUN:   | count 0
+// RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s \
+// RUN:   -config="{CheckOptions: [{key: recover-unsafe-state-change.EntryPoints, value: 'mark;la.*'}]}" \
+// RUN:   -- %mock_headers | count 0
 // RUN: cat %t/facts/*.facts | FileCheck %s --match-full-lines
 // Pass 1 is what makes the summary, so a ProgramSummary that does not
 // exist yet is no error then.
 // RUN: mkdir -p %t/again && env RECOVER_TIDY_FACTS_DIR=%t/again \
 // RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s \
-// RUN:   -config="{CheckOptions: [{key: ProgramSummary, value: '%t/not-yet'}]}" \
+// RUN:   -config="{CheckOptions: [{key: ProgramSummary, value: '%t/not-yet'}, {key: recover-unsafe-state-change.EntryPoints, value: 'mark;la.*'}]}" \
 // RUN:   -- %mock_headers 2>&1 | count 0
 // RUN: cat %t/again/*.facts | FileCheck %s --match-full-lines
 // RUN: env RECOVER_TIDY_FACTS_DIR=%t/missing \
@@ -29,6 +35,7 @@
 jmp_buf Env;
 void (*Handler)(int);
 int Count;
+static int Seen;
 
 static void onSignal(int Sig) { Count = Sig; }
 void visit(void (*Each)(int));
@@ -36,8 +43,10 @@ void other(long X) { Count = (int)X; }
 void *Opaque = (void *)other;
 
 int run(void) {
-  if (setjmp(Env))
+  if (setjmp(Env)) {
+    Seen = 0;
     return -1;
+  }
   visit(onSignal);
   Handler(1);
   return 0;
@@ -45,9 +54,27 @@ int run(void) {
 
 void later(void) { Handler(2); }
 
-static int Seen;
 void mark(void) { Seen = 1; }
 void bump(void) { Count = Count + 1; }
+
+struct cursor {
+  int pos;
+};
+struct list {
+  struct cursor *at;
+};
+struct list Cursors;
+static void advance(struct cursor *C) { C->pos++; }
+void scan(void) {
+  struct cursor C;
+  C.pos = 0;
+  advance(&C);
+}
+void rescan(void) {
+  struct cursor C;
+  advance(&C);
+  Count = C.pos;
+}
 
 // CHECK: recover-tidy facts 1
 // CHECK-NEXT: addr	onSignal@program-facts.c	void (int)
@@ -55,21 +82,43 @@ void bump(void) { Count = Count + 1; }
 // CHECK-NEXT: afresh	mark	Seen@program-facts.c
 // CHECK-NEXT: afresh	onSignal@program-facts.c	Count
 // CHECK-NEXT: afresh	other	Count
+// CHECK-NEXT: afresh	rescan	Count
+// CHECK-NEXT: call	rescan	advance@program-facts.c
 // CHECK-NEXT: call	run	onSignal@program-facts.c
 // CHECK-NEXT: call	run	visit
+// CHECK-NEXT: call	scan	advance@program-facts.c
+// CHECK-NEXT: def	advance@program-facts.c
 // CHECK-NEXT: def	bump
 // CHECK-NEXT: def	later
 // CHECK-NEXT: def	mark
 // CHECK-NEXT: def	onSignal@program-facts.c
 // CHECK-NEXT: def	other
+// CHECK-NEXT: def	rescan
 // CHECK-NEXT: def	run
+// CHECK-NEXT: def	scan
+// CHECK-NEXT: entry	later
+// CHECK-NEXT: entry	mark
+// CHECK-NEXT: export	bump
+// CHECK-NEXT: export	later
+// CHECK-NEXT: export	mark
+// CHECK-NEXT: export	other
+// CHECK-NEXT: export	rescan
+// CHECK-NEXT: export	run
+// CHECK-NEXT: export	scan
+// CHECK-NEXT: frame	cursor
+// CHECK-NEXT: framein	cursor	rescan
 // CHECK-NEXT: icall	later	void (int)
 // CHECK-NEXT: icall	run	void (int)
 // CHECK-NEXT: iroot	void (int)
+// CHECK-NEXT: nonframe	list
+// CHECK-NEXT: readfirst	advance@program-facts.c	cursor.pos
 // CHECK-NEXT: readfirst	bump	Count
 // CHECK-NEXT: readfirst	later	Handler
 // CHECK-NEXT: readfirst	run	Env
 // CHECK-NEXT: readfirst	run	Handler
+// CHECK-NEXT: readfirst	run	Seen@program-facts.c
+// CHECK-NEXT: recovers	run
+// CHECK-NEXT: restores	Seen@program-facts.c
 // CHECK-NEXT: root	onSignal@program-facts.c
 // CHECK-NEXT: root	visit
 // CHECK-EMPTY:
