@@ -459,8 +459,10 @@ void TranslationUnitModel::frameRecordKeys(std::set<std::string> &Facts) {
 bool FunctionAnalysis::inFrameOnlyRecord(const Change &C,
                                          const ProgramSummary *Summary) const {
   const RecordDecl *RD = nullptr;
-  if (C.Loc.Kind == Location::Field)
-    RD = cast<FieldDecl>(C.Loc.Decl)->getParent();
+  if (const auto *Field = C.Loc.Kind == Location::Field
+                              ? dyn_cast_or_null<FieldDecl>(C.Loc.Decl)
+                              : nullptr)
+    RD = Field->getParent();
   else if (C.Loc.Kind == Location::Pointee && C.Loc.Decl)
     RD = pointeeRecord(C.Loc.Decl->getType());
   if (!RD)
