@@ -199,11 +199,8 @@ bool TranslationUnitModel::readByDestroyer(const FieldDecl *F) {
 /// `p->f++`), or null: also when it writes what a field points to
 /// (`p->buf[i] = v`, `memcpy(p->buf, ...)`).
 static const FieldDecl *fieldValueWritten(const Stmt *S) {
-  const Expr *LValue = nullptr;
-  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(S))
-    LValue = BO->isAssignmentOp() ? BO->getLHS() : nullptr;
-  else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(S))
-    LValue = UO->isIncrementDecrementOp() ? UO->getSubExpr() : nullptr;
+  // A library call writes where its destination points.
+  const Expr *LValue = S && !isa<CallExpr>(S) ? writtenLValue(S) : nullptr;
   const auto *ME =
       LValue ? dyn_cast<MemberExpr>(LValue->IgnoreParenCasts()) : nullptr;
   return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;

@@ -599,8 +599,7 @@ FunctionAnalysis::panicAfter(CFGPoint From, Location Loc, bool IndirectInRegion,
                      RegionOnly, SameBuffer);
 }
 
-/// The lvalue that statement \p S writes directly, or null.
-static const Expr *writtenLValue(const Stmt *S) {
+const Expr *writtenLValue(const Stmt *S) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S))
     return BO->isAssignmentOp() ? BO->getLHS() : nullptr;
   if (const auto *UO = dyn_cast<UnaryOperator>(S))

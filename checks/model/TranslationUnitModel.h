@@ -441,6 +441,11 @@ struct FrameRecordFacts {
   llvm::DenseSet<const clang::RecordDecl *> Exposed;
 };
 
+/// The lvalue that statement \p S writes directly: the left side of an
+/// assignment, the operand of an increment or decrement, a library call's
+/// destination (memcpy's first argument); null otherwise.
+const clang::Expr *writtenLValue(const clang::Stmt *S);
+
 /// The name by which program facts and summaries know record \p RD: its
 /// tag or typedef name, or that of the named record around an anonymous
 /// one; empty when there is none.
