@@ -1,5 +1,6 @@
 # -*- Python -*-
 import os
+import shutil
 
 import lit.formats
 
@@ -54,5 +55,7 @@ config.substitutions.append(
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%cpack", config.cpack))
 config.substitutions.append(("%examples", os.path.join(config.recover_tidy_src_root, "examples")))
+if shutil.which("git"):
+    config.available_features.add("git")
 if os.path.exists("/usr/bin/pre-commit"):
     config.available_features.add("pre-commit")

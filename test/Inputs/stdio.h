@@ -8,4 +8,6 @@ int fprintf(FILE *f, const char *fmt, ...);
 int puts(const char *s);
 int sprintf(char *dst, const char *fmt, ...);
 int snprintf(char *dst, size_t n, const char *fmt, ...);
+size_t fread(void *dst, size_t size, size_t n, FILE *f);
+int ferror(FILE *f);
 #endif
