@@ -5,13 +5,15 @@
 // edges and later calls included), a possible panic follows before F
 // registers a new recover point.  It is not reported when
 //   1. every path from S ends in a call that never returns (S only hands an
-//      error to the handler), unless ReportPanicOnlyWrites;
+//      error to the handler), unless ReportPanicOnlyWrites or S is a free;
 //   2. every path from S to a panic writes the same location again first;
 //   3. S puts back a value saved from the same location earlier in F;
 //   4. code on a recovery path of the translation unit, or in the error
 //      branch of a protected call (ProtectedCalls.cpp), reads or writes the
 //      same location (it undoes or consumes the change); with a program
-//      summary, such code anywhere in the program;
+//      summary, such code anywhere in the program -- unless S frees what
+//      the location points to: then that code frees it again or reads
+//      freed memory;
 //   5. the location's name matches IgnoredState;
 //   6. a program summary (ProgramSummary, see checks/model/ProgramSummary.h)
 //      lists F as run under no recover point, and the panic is not inside
@@ -157,9 +159,13 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
       if (!A->panicAfter(P, Location()))
         continue;
       for (const Change &C : A->changesAt(P)) {
+        // Recovery code that names a pointer freed here frees it again or
+        // reads freed memory: the use is the bug, not an undo.
+        bool Freed = C.Kind == ChangeKind::Free;
         if (C.Kind == ChangeKind::Handler || !C.Loc.valid() ||
-            isIgnored(C.Loc) || TU.consumedByRecovery(C.Loc) ||
-            restoredInProgram(C.Loc, SM))
+            isIgnored(C.Loc) ||
+            (!Freed &&
+             (TU.consumedByRecovery(C.Loc) || restoredInProgram(C.Loc, SM))))
           continue;
         // An escaped local matters only to recovery code that can see it.
         if (C.FrameLocal && C.FrameVar && !A->recoveryCanSee(C.FrameVar, P))
@@ -168,7 +174,9 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
                                    /*RegionOnly=*/C.FrameLocal || Outside);
         if (!Panic)
           continue;
-        if (!ReportPanicOnlyWrites && A->endsInPanic(P))
+        // A free that the jump always follows hands no error over: it
+        // leaves the pointer dangling for the recovery.
+        if (!Freed && !ReportPanicOnlyWrites && A->endsInPanic(P))
           continue;
         Finding F;
         // Torn: this function writes the same object again after the panic,
