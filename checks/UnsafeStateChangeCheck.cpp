@@ -117,10 +117,24 @@ void UnsafeStateChangeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ProgramSummary", ProgramSummaryPath);
 }
 
-bool UnsafeStateChangeCheck::isIgnored(const Location &Loc) const {
+/// The lvalue that \p C writes or frees: in the callee for a call-made
+/// change.
+static const Expr *changedLValue(const Change &C) {
+  if (C.Kind != ChangeKind::Call)
+    return C.Target;
+  if (!C.InnerSite)
+    return nullptr;
+  if (const Expr *Written = writtenLValue(C.InnerSite))
+    return Written;
+  return dyn_cast<Expr>(C.InnerSite);
+}
+
+bool UnsafeStateChangeCheck::isIgnored(const Change &C) const {
+  const Location &Loc = C.Loc;
   llvm::StringRef Record = Loc.pointeeRecordName();
   return IgnoredState.matches(Loc.plainName()) ||
          IgnoredState.matches(Loc.name()) ||
+         IgnoredState.matches(pathName(Loc, changedLValue(C))) ||
          (!Record.empty() && IgnoredState.matches(Record));
 }
 
@@ -162,8 +176,7 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
         // Recovery code that names a pointer freed here frees it again or
         // reads freed memory: the use is the bug, not an undo.
         bool Freed = C.Kind == ChangeKind::Free;
-        if (C.Kind == ChangeKind::Handler || !C.Loc.valid() ||
-            isIgnored(C.Loc) ||
+        if (C.Kind == ChangeKind::Handler || !C.Loc.valid() || isIgnored(C) ||
             (!Freed &&
              (TU.consumedByRecovery(C.Loc) || restoredInProgram(C.Loc, SM))))
           continue;
@@ -189,7 +202,10 @@ void UnsafeStateChangeCheck::check(const MatchFinder::MatchResult &Result) {
                                       Summary ? &*Summary : nullptr))
           continue;
         F.Replaced = A->freesReplaced(F.CompletedBy, C.Loc);
-        F.CompletedName = A->writtenLocation(F.CompletedBy).name();
+        F.CompletedName = F.CompletedBy
+                              ? pathName(A->writtenLocation(F.CompletedBy),
+                                         writtenLValue(F.CompletedBy))
+                              : std::string();
         F.Loc = SM.getFileLoc(C.Target->getBeginLoc());
         F.What = C;
         F.FirstPanic = Panic->second;
@@ -289,25 +305,29 @@ static void notePanicStep(ClangTidyCheck &Check, const PanicStep &Step,
 void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
                                     const SourceManager &SM) {
   const Change &C = F.What;
-  std::string Name = C.Loc.name();
+  std::string Name = pathName(C.Loc, changedLValue(C));
+  // Memory written through a pointer to a record is named by the record
+  // too: what a record-type IgnoredState entry matches.
+  std::string Record = C.Loc.pointeeRecordName().str();
+  std::string OfRecord = Record.empty() ? "" : " (a '" + Record + "')";
   switch (C.Kind) {
   case ChangeKind::Handler: // Never reported here; see the filter above.
   case ChangeKind::Write:
   case ChangeKind::Library:
-    diag(F.Loc, "'%0' is changed here and a longjmp can follow that leaves "
+    diag(F.Loc, "'%0'%1 is changed here and a longjmp can follow that leaves "
                 "the change behind; change it after the last call that can "
                 "longjmp, or undo it on the recovery path")
-        << Name;
+        << Name << OfRecord;
     break;
   case ChangeKind::Free:
-    diag(F.Loc, "'%0' still points to the memory freed here when a longjmp "
+    diag(F.Loc, "'%0'%1 still points to the memory freed here when a longjmp "
                 "can follow; set it to NULL right after the free")
-        << Name;
+        << Name << OfRecord;
     break;
   case ChangeKind::Call:
-    diag(F.Loc, "call to '%0' changes '%1' and a longjmp can follow that "
+    diag(F.Loc, "call to '%0' changes '%1'%2 and a longjmp can follow that "
                 "leaves the change behind")
-        << C.Callee->getName() << Name;
+        << C.Callee->getName() << Name << OfRecord;
     break;
   }
 
@@ -327,18 +347,30 @@ void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
     diag(SM.getFileLoc(F.RecoverPoint->getBeginLoc()),
          "the recover point it returns to is registered here",
          DiagnosticIDs::Note);
-  if (C.Kind == ChangeKind::Call && C.InnerSite)
+  if (C.Kind == ChangeKind::Call && C.InnerSite) {
+    // The whole chain when the write is further down: 'g', which 'f'
+    // calls; 'h', called from 'f' through 'g'.
+    const FunctionDecl *Writer = C.Via.empty() ? C.Callee : C.Via.back();
+    std::string Through;
+    for (size_t I = 0; I + 1 < C.Via.size(); ++I)
+      Through += (I ? ", '" : "'") + C.Via[I]->getName().str() + "'";
     diag(SM.getFileLoc(C.InnerSite->getBeginLoc()),
-         "'%0' is changed here, inside '%1'%select{|; 1 more call site in "
+         "'%0' is changed here, inside '%1'%select{|, which '%5' calls|, "
+         "called from '%5' through %6}4%select{|; 1 more call site in "
          "this file leaves the same change behind and is not reported "
          "separately|; %3 more call sites in this file leave the same change "
          "behind and are not reported separately}2",
          DiagnosticIDs::Note)
-        << Name << C.Callee->getName()
+        << Name << Writer->getName()
         << (F.OtherCallSites == 0   ? 0
             : F.OtherCallSites == 1 ? 1
                                     : 2)
-        << F.OtherCallSites;
+        << F.OtherCallSites
+        << (C.Via.empty()       ? 0
+            : C.Via.size() == 1 ? 1
+                                : 2)
+        << C.Callee->getName() << Through;
+  }
   // Last, so that it reads as the end of the story.
   if (!F.CompletedBy)
     return;

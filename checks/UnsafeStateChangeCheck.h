@@ -28,7 +28,7 @@ private:
   struct Finding;
   /// Whether IgnoredState names \p Loc, bare ('top') or qualified
   /// ('lua_State.top').
-  bool isIgnored(const ::recover::model::Location &Loc) const;
+  bool isIgnored(const ::recover::model::Change &C) const;
   /// Whether the program summary says that a recovery path of another
   /// translation unit accesses \p Loc.
   bool restoredInProgram(const ::recover::model::Location &Loc,

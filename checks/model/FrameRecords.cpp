@@ -51,18 +51,6 @@ using namespace llvm;
 
 namespace recover::model {
 
-std::string recordKey(const RecordDecl *RD) {
-  // A member of an anonymous struct or union lives in the named record
-  // around it.
-  for (; RD; RD = dyn_cast<RecordDecl>(RD->getDeclContext())) {
-    if (!RD->getName().empty())
-      return RD->getName().str();
-    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-      return TD->getName().str();
-  }
-  return "";
-}
-
 /// The record type that an object of type \p T is (arrays of it included),
 /// or null.
 static const RecordDecl *objectRecord(QualType T) {

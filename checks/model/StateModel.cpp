@@ -64,14 +64,7 @@ std::string Location::name() const {
     const auto *FD = cast<FieldDecl>(Decl);
     // A field of an anonymous struct or union is named after the innermost
     // named record around it: CallInfo.ftransfer.
-    std::string Record;
-    for (const RecordDecl *RD = FD->getParent(); RD && Record.empty();
-         RD = dyn_cast<RecordDecl>(RD->getDeclContext())) {
-      Record = RD->getName().str();
-      if (Record.empty())
-        if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-          Record = TD->getName().str();
-    }
+    std::string Record = recordKey(FD->getParent());
     return Record.empty() ? FD->getName().str()
                           : Record + "." + FD->getName().str();
   }
@@ -81,6 +74,46 @@ std::string Location::name() const {
     break;
   }
   return "";
+}
+
+std::string recordKey(const RecordDecl *RD) {
+  // A member of an anonymous struct or union lives in the named record
+  // around it.
+  for (; RD; RD = dyn_cast<RecordDecl>(RD->getDeclContext())) {
+    if (!RD->getName().empty())
+      return RD->getName().str();
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      return TD->getName().str();
+  }
+  return "";
+}
+
+std::string pathName(const Location &Loc, const Expr *LValue) {
+  const auto *ME =
+      LValue ? dyn_cast<MemberExpr>(LValue->IgnoreParenImpCasts()) : nullptr;
+  if (Loc.Kind != Location::Field || !ME || ME->getMemberDecl() != Loc.Decl)
+    return Loc.name();
+  // Up the '.' accesses to the member of the object reached otherwise
+  // (through '->', a subscript, a variable): `S->buf.cap` gives buf, cap.
+  SmallVector<StringRef, 4> Members{ME->getMemberDecl()->getName()};
+  while (!ME->isArrow()) {
+    const auto *Outer =
+        dyn_cast<MemberExpr>(ME->getBase()->IgnoreParenImpCasts());
+    if (!Outer)
+      break;
+    ME = Outer;
+    // An anonymous member has no name to give.
+    if (!ME->getMemberDecl()->getName().empty())
+      Members.push_back(ME->getMemberDecl()->getName());
+  }
+  const auto *Outermost = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  std::string Record = Outermost ? recordKey(Outermost->getParent()) : "";
+  if (Members.size() < 2 || Record.empty())
+    return Loc.name();
+  std::string Name = Record;
+  for (StringRef M : llvm::reverse(Members))
+    Name += "." + M.str();
+  return Name;
 }
 
 llvm::StringRef Location::plainName() const {
@@ -94,7 +127,13 @@ llvm::StringRef Location::pointeeRecordName() const {
   if (!V || !V->getType()->isPointerType())
     return {};
   const RecordDecl *RD = V->getType()->getPointeeType()->getAsRecordDecl();
-  return RD ? RD->getName() : llvm::StringRef();
+  if (!RD)
+    return {};
+  // `typedef struct { ... } State;` is named by its typedef.
+  if (RD->getName().empty())
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      return TD->getName();
+  return RD->getName();
 }
 
 /// The variable an lvalue expression \p E names directly, if any.

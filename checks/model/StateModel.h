@@ -41,6 +41,7 @@ class Expr;
 class FunctionDecl;
 class ParmVarDecl;
 class QualType;
+class RecordDecl;
 class Stmt;
 class ValueDecl;
 class VarDecl;
@@ -87,6 +88,17 @@ struct Location {
   /// `struct scan *`), the record's name; empty otherwise.
   llvm::StringRef pointeeRecordName() const;
 };
+
+/// The name by which messages, program facts and summaries know record
+/// \p RD: its tag or typedef name, or that of the named record around an
+/// anonymous one; empty when there is none.
+std::string recordKey(const clang::RecordDecl *RD);
+
+/// How messages name \p Loc when \p LValue writes it: a field reached
+/// through struct members by the path from the record of the object it is
+/// in (`S->buf.cap` is `State.buf.cap`, not `Buf.cap`); otherwise
+/// Loc.name().
+std::string pathName(const Location &Loc, const clang::Expr *LValue);
 
 /// The target of a write, classified.
 struct Target {

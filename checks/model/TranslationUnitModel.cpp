@@ -481,6 +481,7 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
     C.Target = Call;
     C.Callee = Callee;
     C.InnerSite = Eff.Site;
+    C.Via = Eff.Via;
     if (Eff.ParamIndex >= 0)
       C.Argument = Call->getArg(static_cast<unsigned>(Eff.ParamIndex));
     C.ParamIndex = Arg.ParamIndex;
@@ -831,6 +832,10 @@ const std::vector<Effect> &FunctionAnalysis::effects() {
       E.Loc = C.Loc;
       E.ParamIndex = C.ParamIndex;
       E.Site = C.Kind == ChangeKind::Call ? C.InnerSite : C.Target;
+      if (C.Kind == ChangeKind::Call) {
+        E.Via.push_back(C.Callee);
+        E.Via.append(C.Via.begin(), C.Via.end());
+      }
       E.Handler = C.Kind == ChangeKind::Handler;
       Result.push_back(E);
     }

@@ -108,8 +108,12 @@ struct Effect {
   Location Loc;
   /// When the change is through the function's pointer parameter: its index.
   int ParamIndex = -1;
-  /// Where it happens, in the function's body (the innermost write).
+  /// Where it happens: the innermost write, in this function's body or in
+  /// the last of Via.
   const clang::Stmt *Site = nullptr;
+  /// The calls from this function down to the function that writes, in
+  /// order; empty when this function writes itself.
+  llvm::SmallVector<const clang::FunctionDecl *, 2> Via;
   /// A handler push or pop rather than a state change.
   bool Handler = false;
 };
@@ -124,9 +128,11 @@ struct Change {
   Location Loc;
   /// The expression written (Write, Library) or freed (Free).
   const clang::Expr *Target = nullptr;
-  /// For Call: the callee and the write inside it.
+  /// For Call: the callee and the write inside it, made by the last of Via
+  /// (the callee's own calls down to the writer) or by the callee itself.
   const clang::FunctionDecl *Callee = nullptr;
   const clang::Stmt *InnerSite = nullptr;
+  llvm::SmallVector<const clang::FunctionDecl *, 2> Via;
   /// For Call, when the callee writes through its pointer parameter: the
   /// argument passed for it.
   const clang::Expr *Argument = nullptr;
@@ -445,11 +451,6 @@ struct FrameRecordFacts {
 /// assignment, the operand of an increment or decrement, a library call's
 /// destination (memcpy's first argument); null otherwise.
 const clang::Expr *writtenLValue(const clang::Stmt *S);
-
-/// The name by which program facts and summaries know record \p RD: its
-/// tag or typedef name, or that of the named record around an anonymous
-/// one; empty when there is none.
-std::string recordKey(const clang::RecordDecl *RD);
 
 /// Facts about one translation unit, built once and shared by the checks.
 class TranslationUnitModel {

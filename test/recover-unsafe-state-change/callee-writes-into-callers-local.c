@@ -32,7 +32,7 @@ void intoGlobal(void) {
   setX(&Shared);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'setX' changes '*Res' and a longjmp can follow that leaves the change behind [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+3]]:5: note: a longjmp can follow here: 'longjmp' jumps to a recover point
-  // CHECK-MESSAGES: :[[@LINE-18]]:31: note: '*Res' is changed here, inside 'setX'
+  // CHECK-MESSAGES: :[[@LINE-18]]:31: note: '*Res' is changed here, inside 'store', which 'setX' calls
   if (bad())
     longjmp(Env, 1);
 }

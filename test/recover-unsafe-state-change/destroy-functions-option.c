@@ -40,7 +40,7 @@ void startRow(struct decoder *d, unsigned char *buf) {
   d->mode |= 2;
   // NODESTROY: :[[@LINE-1]]:3: warning: 'decoder.mode' is changed here
   d->zs.avail = 64;
-  // NODESTROY: :[[@LINE-1]]:3: warning: 'stream.avail' is changed here
+  // NODESTROY: :[[@LINE-1]]:3: warning: 'decoder.zs.avail' is changed here
   dec_read(d, buf, 64);
   if (buf[0] == 0)
     dec_error(d, "bad row");

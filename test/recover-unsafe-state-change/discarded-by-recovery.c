@@ -60,10 +60,10 @@ int reloadRows(struct image *img, int w) {
     return -1;
   }
   img->dec.width += w;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'decoder.width' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'image.dec.width' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+3]]:3: note: a longjmp can follow here: the body of 'decode' is not visible and it is called inside a protected region
   // CHECK-MESSAGES: :[[@LINE-7]]:7: note: the recover point it returns to is registered here
-  // AUDIT: :[[@LINE-4]]:3: warning: 'decoder.width' is changed here
+  // AUDIT: :[[@LINE-4]]:3: warning: 'image.dec.width' is changed here
   decode(&img->dec);
   return 0;
 }

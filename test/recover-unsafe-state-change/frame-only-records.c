@@ -62,7 +62,7 @@ static int assemble(int C) {
 // Silent: the token lives inside the lexer, a frame-only record too.
 static void nextToken(struct lexer *L, int C) {
   L->t.kind = C;
-  // AUDIT: :[[@LINE-1]]:3: warning: 'token.kind' is changed here
+  // AUDIT: :[[@LINE-1]]:3: warning: 'lexer.t.kind' is changed here
   if (C == 0)
     error("end of input");
 }

@@ -20,7 +20,7 @@ void step(struct Scanner *S, struct Scanner *Saved, struct Table *T, int C) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Scanner.Pos' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+10]]:5: note: a longjmp can follow here: 'raiseError' is declared noreturn and its body is not visible
   *Saved = *S;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: '*Saved' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: '*Saved' (a 'Scanner') is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+7]]:5: note: a longjmp can follow here: 'raiseError' is declared noreturn and its body is not visible
   T->Size++;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'Table.Size' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]

@@ -28,6 +28,6 @@ void block(int N) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'statement' changes 'Depth' and a longjmp can follow that leaves the change behind [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+3]]:3: note: a longjmp can follow here: 'expect' can longjmp
   // CHECK-MESSAGES: :[[@LINE-13]]:5: note: which can longjmp here: 'longjmp' jumps to a recover point
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'Depth' is changed here, inside 'statement'
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'Depth' is changed here, inside 'block', which 'statement' calls
   expect(N != 5);
 }

@@ -37,7 +37,7 @@ int setGeometry(struct handle *h, int w, int ht) {
   p->width = w;
   // AUDIT: :[[@LINE-1]]:3: warning: 'params.width' is changed here
   h->p.height = ht;
-  // AUDIT: :[[@LINE-1]]:3: warning: 'params.height' is changed here
+  // AUDIT: :[[@LINE-1]]:3: warning: 'handle.p.height' is changed here
   compress(h);
   return 0;
 }
@@ -47,11 +47,11 @@ int bumpCount(struct handle *h) {
   if (setjmp(h->env))
     return -1;
   h->p.count = h->p.count + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'params.count' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'handle.p.count' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+2]]:3: note: a longjmp can follow here: the body of 'compress' is not visible and it is called inside a protected region
   // CHECK-MESSAGES: :[[@LINE-5]]:7: note: the recover point it returns to is registered here
   compress(h);
-  // AUDIT: :[[@LINE-5]]:3: warning: 'params.count' is changed here
+  // AUDIT: :[[@LINE-5]]:3: warning: 'handle.p.count' is changed here
   return 0;
 }
 
@@ -62,10 +62,10 @@ int widthReadFirst(struct handle *h, int w) {
     return -1;
   if (w > 0)
     h->p.width = w;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'params.width' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'handle.p.width' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+3]]:3: note: a longjmp can follow here: the body of 'compress' is not visible and it is called inside a protected region
   // CHECK-MESSAGES: :[[@LINE-6]]:7: note: the recover point it returns to is registered here
-  // AUDIT: :[[@LINE-4]]:5: warning: 'params.width' is changed here
+  // AUDIT: :[[@LINE-4]]:5: warning: 'handle.p.width' is changed here
   compress(h);
   return h->p.width;
 }
@@ -87,9 +87,9 @@ int setChosen(struct handle *h, int i, int w) {
 // the location between its calls.
 void setBelowEntry(struct handle *h, int w) {
   h->p.width = w;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'params.width' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'handle.p.width' is changed here and a longjmp can follow that leaves the change behind; change it after the last call that can longjmp, or undo it on the recovery path [recover-unsafe-state-change]
   // CHECK-MESSAGES: :[[@LINE+3]]:5: note: a longjmp can follow here: 'longjmp' jumps to a recover point
-  // AUDIT: :[[@LINE-3]]:3: warning: 'params.width' is changed here
+  // AUDIT: :[[@LINE-3]]:3: warning: 'handle.p.width' is changed here
   if (w < 0)
     longjmp(h->env, 1);
 }
