@@ -33,10 +33,15 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckID(Name),
       RecoverFunctions(Options.getLocalOrGlobal("RecoverFunctions", "")),
       PanicFunctions(Options.getLocalOrGlobal("PanicFunctions", "")),
+      ThrowingAllocationFunctions(
+          Options.getLocalOrGlobal("ThrowingAllocationFunctions", "")),
       Vocab([&] {
         SmallVector<VocabularyError, 2> Errors;
         ::recover::model::Vocabulary V(RecoverFunctions, PanicFunctions,
                                        Errors);
+        // A throwing allocator is a panic function too.
+        V.addPanics(ThrowingAllocationFunctions, "ThrowingAllocationFunctions",
+                    Errors);
         reportErrors(Errors);
         return V;
       }()),
@@ -44,7 +49,8 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
           Options.getLocalOrGlobal("DeallocationFunctions", "")),
       AllocationFunctions(Options.getLocalOrGlobal("AllocationFunctions", "")),
       NeverPanicFunctions(Options.getLocalOrGlobal("NeverPanicFunctions", "")),
-      DestroyFunctions(Options.getLocalOrGlobal("DestroyFunctions", "")) {
+      DestroyFunctions(Options.getLocalOrGlobal("DestroyFunctions", "")),
+      HandlerPopFunctions(Options.getLocalOrGlobal("HandlerPopFunctions", "")) {
   Model.NoreturnIsPanic = boolOption("NoreturnIsPanic", true, true);
   Model.UnknownCallsInRegionPanic =
       boolOption("UnknownCallsInRegionPanic", true, true);
@@ -54,8 +60,13 @@ RecoverCheckBase::RecoverCheckBase(StringRef Name, ClangTidyContext *Context)
   Model.Deallocation.addList(DeallocationFunctions, "DeallocationFunctions",
                              Errors);
   Model.Allocation.addList(AllocationFunctions, "AllocationFunctions", Errors);
+  // Its bad entries were reported with the panic functions above.
+  SmallVector<VocabularyError, 2> Reported;
+  Model.Allocation.addList(ThrowingAllocationFunctions,
+                           "ThrowingAllocationFunctions", Reported);
   Model.NeverPanic.addList(NeverPanicFunctions, "NeverPanicFunctions", Errors);
   Model.Destroy.addList(DestroyFunctions, "DestroyFunctions", Errors);
+  Model.HandlerPop.addList(HandlerPopFunctions, "HandlerPopFunctions", Errors);
   reportErrors(Errors);
 }
 
@@ -113,6 +124,8 @@ void RecoverCheckBase::readNameList(StringRef OptionName, StringRef Value,
 void RecoverCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RecoverFunctions", RecoverFunctions);
   Options.store(Opts, "PanicFunctions", PanicFunctions);
+  Options.store(Opts, "ThrowingAllocationFunctions",
+                ThrowingAllocationFunctions);
   storeBool(Opts, "NoreturnIsPanic", Model.NoreturnIsPanic);
   storeBool(Opts, "UnknownCallsInRegionPanic", Model.UnknownCallsInRegionPanic);
   storeBool(Opts, "IndirectCallsPanic", Model.IndirectCallsPanic);
@@ -120,6 +133,7 @@ void RecoverCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllocationFunctions", AllocationFunctions);
   Options.store(Opts, "NeverPanicFunctions", NeverPanicFunctions);
   Options.store(Opts, "DestroyFunctions", DestroyFunctions);
+  Options.store(Opts, "HandlerPopFunctions", HandlerPopFunctions);
 }
 
 } // namespace clang::tidy::recover
@@ -142,9 +156,10 @@ RecoverCheckBase::model(ASTContext &Ctx) {
     Cache.Ctx = &Ctx;
   }
   std::string Key = RecoverFunctions + '\0' + PanicFunctions + '\0' +
-                    DeallocationFunctions + '\0' + AllocationFunctions + '\0' +
-                    NeverPanicFunctions + '\0' + DestroyFunctions + '\0' +
-                    char('0' + Model.NoreturnIsPanic) +
+                    ThrowingAllocationFunctions + '\0' + DeallocationFunctions +
+                    '\0' + AllocationFunctions + '\0' + NeverPanicFunctions +
+                    '\0' + DestroyFunctions + '\0' + HandlerPopFunctions +
+                    '\0' + char('0' + Model.NoreturnIsPanic) +
                     char('0' + Model.UnknownCallsInRegionPanic) +
                     char('0' + Model.IndirectCallsPanic);
   auto &Slot = Cache.Models[Key];

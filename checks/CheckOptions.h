@@ -42,6 +42,9 @@ protected:
   const std::string CheckID;
   const std::string RecoverFunctions;
   const std::string PanicFunctions;
+  /// ThrowingAllocationFunctions: allocators that longjmp when memory runs
+  /// out, both AllocationFunctions and PanicFunctions in one entry.
+  const std::string ThrowingAllocationFunctions;
   /// The built-in families plus the two lists above.
   const ::recover::model::Vocabulary &vocabulary() const { return Vocab; }
   /// The model's options, deallocators included.
@@ -79,6 +82,7 @@ private:
   const std::string AllocationFunctions;
   const std::string NeverPanicFunctions;
   const std::string DestroyFunctions;
+  const std::string HandlerPopFunctions;
   ::recover::model::ModelOptions Model;
 };
 

@@ -794,6 +794,15 @@ bool isLocalHandlerAddress(const Expr *E) {
   return V && !isa<ParmVarDecl>(V);
 }
 
+bool isHandlerPop(const BinaryOperator &BO) {
+  if (BO.getOpcode() != BO_Assign || !involvesJmpBuf(BO.getLHS()->getType()) ||
+      isLocalHandlerAddress(BO.getRHS()))
+    return false;
+  // Not the storage of a local or parameter itself: a global, or memory
+  // reached through a pointer (`L->errorJmp = lj.previous`).
+  return FrameFacts::localRoot(BO.getLHS()) == nullptr;
+}
+
 std::optional<llvm::APSInt> integerConstant(const Expr &E,
                                             const ASTContext &Ctx) {
   Expr::EvalResult Result;

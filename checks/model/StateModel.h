@@ -36,6 +36,7 @@
 
 namespace clang {
 class ASTContext;
+class BinaryOperator;
 class CallExpr;
 class Expr;
 class FunctionDecl;
@@ -221,6 +222,12 @@ bool involvesJmpBuf(clang::QualType T);
 /// holding one (or a part of it holding one): registering such an address
 /// in state that outlives the frame makes a handler that can dangle.
 bool isLocalHandlerAddress(const clang::Expr *E);
+
+/// Whether the assignment \p BO takes a handler down: it stores into an
+/// lvalue that holds or points to a jmp_buf, and is not part of a local
+/// (where a handler record keeps the previous one), anything but the
+/// address of a local jmp_buf -- the saved previous handler, or null.
+bool isHandlerPop(const clang::BinaryOperator &BO);
 
 /// Whether \p E is a null pointer constant or literal zero.
 bool isNullValue(const clang::Expr *E, clang::ASTContext &Ctx);

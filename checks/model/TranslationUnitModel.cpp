@@ -75,7 +75,13 @@ struct FunctionAnalysis::RecoverPoint {
   CFGPoint At;
   /// Per block, the first element index inside the region; None if none.
   std::vector<unsigned> ProtectedFrom;
+  /// Per block, the last element index inside the protected region: before
+  /// the end of the block where a handler pop ends the region there.
+  std::vector<unsigned> ProtectedTo;
   std::vector<unsigned> RecoveryFrom;
+  bool isProtected(CFGPoint P) const {
+    return ProtectedFrom[P.Block] <= P.Index && P.Index <= ProtectedTo[P.Block];
+  }
   /// Whether the two could be told apart; if not, both are everything after
   /// the call.
   bool Split = false;
@@ -177,17 +183,23 @@ static void walkCFG(const std::vector<const CFGBlock *> &Blocks,
   }
 }
 
-void FunctionAnalysis::reach(ArrayRef<CFGPoint> Entries, CFGPoint Barrier,
-                             std::vector<unsigned> &From) const {
+void FunctionAnalysis::reach(
+    ArrayRef<CFGPoint> Entries, CFGPoint Barrier, std::vector<unsigned> &From,
+    std::vector<unsigned> *To,
+    llvm::function_ref<bool(CFGPoint)> EndsAfter) const {
   From.assign(Cfg->getNumBlockIDs(), None);
+  if (To)
+    To->assign(Cfg->getNumBlockIDs(), 0);
   walkCFG(
       Blocks, Cfg->getExit().getBlockID(), Entries,
       [&](CFGPoint P) {
         From[P.Block] = std::min(From[P.Block], P.Index);
+        if (To)
+          (*To)[P.Block] = std::max((*To)[P.Block], P.Index);
         // Calling the recover point again starts its regions anew.
-        return P.Block == Barrier.Block && P.Index == Barrier.Index
-                   ? Step::EndPath
-                   : Step::Next;
+        bool End = (P.Block == Barrier.Block && P.Index == Barrier.Index) ||
+                   (EndsAfter && EndsAfter(P));
+        return End ? Step::EndPath : Step::Next;
       },
       [] { return false; });
 }
@@ -247,7 +259,15 @@ void FunctionAnalysis::findRecoverPoints() {
       }
       R.Split = Split;
       R.RecoveryEntries = Recovery;
-      reach(Protected, R.At, R.ProtectedFrom);
+      // Popping the handler that the recover point registered ends its
+      // protected region: a jump after it goes to an outer handler.
+      reach(Protected, R.At, R.ProtectedFrom, &R.ProtectedTo, [&](CFGPoint P) {
+        const Stmt *S = Elements[P.Block][P.Index].S;
+        if (const auto *BO = dyn_cast_or_null<BinaryOperator>(S))
+          return BO->getOpcode() == BO_Assign && isHandlerPop(*BO);
+        const auto *Call = dyn_cast_or_null<CallExpr>(S);
+        return Call && TU.popsHandler(calledFunction(*Call));
+      });
       reach(Recovery, R.At, R.RecoveryFrom);
       if (Split)
         for (unsigned Blk = 0; Blk < R.ProtectedFrom.size(); ++Blk)
@@ -260,7 +280,7 @@ void FunctionAnalysis::findRecoverPoints() {
 
 bool FunctionAnalysis::inProtectedRegion(CFGPoint P) const {
   for (const RecoverPoint &R : RecoverPoints)
-    if (R.ProtectedFrom[P.Block] <= P.Index)
+    if (R.isProtected(P))
       return true;
   return false;
 }
@@ -279,7 +299,7 @@ FunctionAnalysis::namedInProtectedRegions() const {
 
 const CallExpr *FunctionAnalysis::protectingRecoverPoint(CFGPoint P) const {
   for (const RecoverPoint &R : RecoverPoints)
-    if (R.ProtectedFrom[P.Block] <= P.Index)
+    if (R.isProtected(P))
       return R.Call;
   return nullptr;
 }
@@ -915,7 +935,7 @@ const CallExpr *FunctionAnalysis::recoverPointCall(unsigned I) const {
 }
 
 bool FunctionAnalysis::inProtectedRegionOf(unsigned I, CFGPoint P) const {
-  return RecoverPoints[I].ProtectedFrom[P.Block] <= P.Index;
+  return RecoverPoints[I].isProtected(P);
 }
 
 /// Whether \p S reads the value of local \p V: an lvalue-to-rvalue
@@ -1069,6 +1089,9 @@ struct TranslationUnitModel::FunctionInfo {
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Calls;
   bool Recovers = false;
   bool StoresLocalHandler = false;
+  /// Stores into a handler something else than a local jmp_buf's address
+  /// (isHandlerPop).
+  bool PopsHandler = false;
   /// Length of the shortest call chain to a panic; None if there is none.
   unsigned Distance = None;
 };
@@ -1082,9 +1105,11 @@ public:
              std::function<void(const FunctionDecl *, const CallExpr *,
                                 const FunctionDecl *)>
                  OnCall,
-             std::function<void(const FunctionDecl *)> OnHandlerStore)
+             std::function<void(const FunctionDecl *)> OnHandlerStore,
+             std::function<void(const FunctionDecl *)> OnHandlerPop)
       : Functions(Functions), InSystemHeader(std::move(InSystemHeader)),
-        OnCall(std::move(OnCall)), OnHandlerStore(std::move(OnHandlerStore)) {}
+        OnCall(std::move(OnCall)), OnHandlerStore(std::move(OnHandlerStore)),
+        OnHandlerPop(std::move(OnHandlerPop)) {}
 
   bool TraverseFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || InSystemHeader(FD))
@@ -1098,9 +1123,12 @@ public:
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (Current && BO->getOpcode() == BO_Assign &&
-        isLocalHandlerAddress(BO->getRHS()))
-      OnHandlerStore(Current);
+    if (Current && BO->getOpcode() == BO_Assign) {
+      if (isLocalHandlerAddress(BO->getRHS()))
+        OnHandlerStore(Current);
+      else if (isHandlerPop(*BO))
+        OnHandlerPop(Current);
+    }
     return true;
   }
 
@@ -1119,6 +1147,7 @@ private:
                      const FunctionDecl *)>
       OnCall;
   std::function<void(const FunctionDecl *)> OnHandlerStore;
+  std::function<void(const FunctionDecl *)> OnHandlerPop;
   const FunctionDecl *Current = nullptr;
 };
 } // namespace
@@ -1193,6 +1222,9 @@ void TranslationUnitModel::summarise() {
       },
       [&](const FunctionDecl *Fn) {
         Info[Fn->getCanonicalDecl()].StoresLocalHandler = true;
+      },
+      [&](const FunctionDecl *Fn) {
+        Info[Fn->getCanonicalDecl()].PopsHandler = true;
       });
   S.TraverseDecl(Ctx.getTranslationUnitDecl());
 
@@ -1221,6 +1253,33 @@ bool TranslationUnitModel::recovers(const FunctionDecl *FD) const {
   return It != Info.end() && It->second.Recovers;
 }
 
+bool TranslationUnitModel::popsHandler(const FunctionDecl *FD) const {
+  if (!FD)
+    return false;
+  if (Options.popsHandler(FD))
+    return true;
+  // A function that registers a handler of its own and takes it down again
+  // (a protected call) leaves the caller's handler in place.  Followed down
+  // a few calls: an end-of-try macro that calls a helper.
+  SmallVector<std::pair<const FunctionDecl *, unsigned>, 8> Work{{FD, 0}};
+  DenseSet<const FunctionDecl *> Seen{FD->getCanonicalDecl()};
+  while (!Work.empty()) {
+    auto [F, Depth] = Work.pop_back_val();
+    auto It = Info.find(F->getCanonicalDecl());
+    if (It == Info.end() || It->second.StoresLocalHandler ||
+        It->second.Recovers)
+      continue;
+    if (It->second.PopsHandler)
+      return true;
+    if (Depth >= 3)
+      continue;
+    for (const auto &Call : It->second.Calls)
+      if (Call.second && Seen.insert(Call.second).second)
+        Work.push_back({Call.second, Depth + 1});
+  }
+  return false;
+}
+
 bool TranslationUnitModel::storesLocalHandler(const FunctionDecl *FD) const {
   auto It = Info.find(FD->getCanonicalDecl());
   return It != Info.end() && It->second.StoresLocalHandler;
@@ -1245,6 +1304,11 @@ bool TranslationUnitModel::mayPanicInside(const FunctionDecl *FD) const {
     return false;
   return It->second.Distance != None ||
          (It->second.Recovers && Options.UnknownCallsInRegionPanic);
+}
+
+bool ModelOptions::popsHandler(const FunctionDecl *FD) const {
+  return FD && FD->getIdentifier() && !HandlerPop.empty() &&
+         HandlerPop.matches(FD->getName());
 }
 
 bool ModelOptions::neverPanics(const FunctionDecl *FD) const {

@@ -76,7 +76,12 @@ struct ModelOptions {
   /// after an error to destroy the objects their parameters point to
   /// (DiscardContracts.cpp).
   NameSet Destroy;
+  /// HandlerPopFunctions: functions whose call takes down the handler that
+  /// the caller's recover point registered (an end-of-try function), where
+  /// their bodies do not show it.
+  NameSet HandlerPop;
   bool neverPanics(const clang::FunctionDecl *FD) const;
+  bool popsHandler(const clang::FunctionDecl *FD) const;
 };
 
 /// Why a call may panic.
@@ -358,7 +363,8 @@ private:
   /// Blocks reachable from \p Entries without passing \p Barrier, with the
   /// index each starts from.
   void reach(llvm::ArrayRef<CFGPoint> Entries, CFGPoint Barrier,
-             std::vector<unsigned> &From) const;
+             std::vector<unsigned> &From, std::vector<unsigned> *To = nullptr,
+             llvm::function_ref<bool(CFGPoint)> EndsAfter = nullptr) const;
 
   const clang::FunctionDecl &FD;
   TranslationUnitModel &TU;
@@ -472,6 +478,11 @@ public:
   /// Whether \p FD stores the address of a local jmp_buf (or of a local
   /// holding one) somewhere; a cheap test before building its CFG.
   bool storesLocalHandler(const clang::FunctionDecl *FD) const;
+  /// Whether a call of \p FD takes down the handler its caller registered:
+  /// it is named by HandlerPopFunctions, or its body (or a callee's, a few
+  /// calls down) pops a handler (isHandlerPop) without registering one of
+  /// its own.
+  bool popsHandler(const clang::FunctionDecl *FD) const;
   /// The calls in \p FD's body, in source order, with their canonical
   /// callees (null for calls through pointers).
   llvm::ArrayRef<

@@ -84,6 +84,13 @@ public:
   Vocabulary(llvm::StringRef RecoverFunctions, llvm::StringRef PanicFunctions,
              llvm::SmallVectorImpl<VocabularyError> &Errors);
 
+  /// Adds the entries of \p List (option \p Option) to the panic
+  /// functions, like PanicFunctions.
+  void addPanics(llvm::StringRef List, llvm::StringRef Option,
+                 llvm::SmallVectorImpl<VocabularyError> &Errors) {
+    PanicNames.addList(List, Option, Errors);
+    Cache.clear();
+  }
   /// The role of \p FD, looked up by its name.
   FunctionRole roleOf(const clang::FunctionDecl *FD) const;
   bool isRecover(const clang::FunctionDecl *FD) const {
