@@ -1068,7 +1068,11 @@ std::optional<const Stmt *> FunctionAnalysis::exitWithout(CFGPoint From,
       CFGPoint P{It.At.Block, J};
       if (!element(P).S)
         continue;
-      Stopped = neverReturns(P) || writes(P, Loc);
+      // A HandlerPopFunctions call takes the handler down (a function
+      // whose body does is among the writes).
+      const auto *Call = dyn_cast<CallExpr>(element(P).S);
+      Stopped = neverReturns(P) || writes(P, Loc) ||
+                (Call && TU.options().popsHandler(calledFunction(*Call)));
     }
     if (Stopped)
       continue;

@@ -333,7 +333,8 @@ public:
       CFGPoint From, llvm::function_ref<bool(const clang::Stmt *)> Match,
       llvm::function_ref<bool(const clang::Stmt *)> EndsPath = nullptr) const;
   /// The first path from just after \p From to the function's exit that does
-  /// not write \p Loc or call something that never returns: the statement
+  /// not write \p Loc, call something that never returns or call one of the
+  /// HandlerPopFunctions: the statement
   /// that leaves (a return, break, continue or goto passed on the way), or
   /// null when the path falls off the end of the function.  None when no
   /// such path exists.
