@@ -4,7 +4,7 @@
 // after the pop goes to an outer handler and never returns to this setjmp.
 // The same change before the pop is.
 // RUN: %clang_tidy -checks='-*,recover-clobbered-local' \
-// RUN:   -config="{CheckOptions: {HandlerPopFunctions: 'popTry'}}" %s -- %mock_headers \
+// RUN:   -config="{CheckOptions: [{key: HandlerPopFunctions, value: 'popTry'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=CHECK-MESSAGES \
 // RUN:       -implicit-check-not='{{warning|error}}:'
 #include <setjmp.h>

@@ -2,7 +2,7 @@
 // end-of-try function whose body restores the previous handler does:
 // returning after it leaves no handler pointing into the frame.
 // RUN: %clang_tidy -checks='-*,recover-dangling-jmp-buf' \
-// RUN:   -config="{CheckOptions: {HandlerPopFunctions: 'popTry'}}" %s -- %mock_headers \
+// RUN:   -config="{CheckOptions: [{key: HandlerPopFunctions, value: 'popTry'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=CHECK-MESSAGES \
 // RUN:       -implicit-check-not='{{warning|error}}:'
 #include <setjmp.h>

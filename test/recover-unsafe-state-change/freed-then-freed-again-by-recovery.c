@@ -9,7 +9,7 @@
 // RUN:       -implicit-check-not='{{warning|error}}:'
 // In audit mode too.
 // RUN: %clang_tidy -checks='-*,recover-unsafe-state-change' \
-// RUN:   -config="{CheckOptions: {recover-unsafe-state-change.AuditMode: 'true'}}" %s -- %mock_headers \
+// RUN:   -config="{CheckOptions: [{key: recover-unsafe-state-change.AuditMode, value: 'true'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=CHECK-MESSAGES \
 // RUN:       -implicit-check-not='{{warning|error}}:'
 #include <setjmp.h>

@@ -4,7 +4,7 @@
 // it goes to an outer handler, so the note about the recover point it
 // returns to is given only for changes before the pop.
 // RUN: %clang_tidy -checks='-*,recover-unsafe-state-change' \
-// RUN:   -config="{CheckOptions: {HandlerPopFunctions: 'popTry'}}" %s -- %mock_headers \
+// RUN:   -config="{CheckOptions: [{key: HandlerPopFunctions, value: 'popTry'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=CHECK-MESSAGES \
 // RUN:       -implicit-check-not='{{warning|error|note}}:'
 #include <setjmp.h>

@@ -6,7 +6,7 @@
 // RUN:   | FileCheck %s -check-prefix=CHECK-MESSAGES \
 // RUN:       -implicit-check-not='{{warning|error}}:'
 // RUN: %clang_tidy -checks='-*,recover-unsafe-state-change' \
-// RUN:   -config="{CheckOptions: {recover-unsafe-state-change.IgnoredState: 'State.buf.cap'}}" %s -- %mock_headers \
+// RUN:   -config="{CheckOptions: [{key: recover-unsafe-state-change.IgnoredState, value: 'State.buf.cap'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=IGNORED \
 // RUN:       -implicit-check-not='{{warning|error}}:'
 #include <setjmp.h>

@@ -3,19 +3,19 @@
 // entry), and what it returns is fresh memory (as an AllocationFunctions
 // entry), which is no state until it escapes.
 // RUN: %clang_tidy -checks='-*,recover-unsafe-state-change' \
-// RUN:   -config="{CheckOptions: {ThrowingAllocationFunctions: 'xmalloc'}}" %s -- %mock_headers \
+// RUN:   -config="{CheckOptions: [{key: ThrowingAllocationFunctions, value: 'xmalloc'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=BOTH -implicit-check-not='{{warning|error}}:'
 // As a panic function only, the fresh block's contents count as state.
 // RUN: %clang_tidy -checks='-*,recover-unsafe-state-change' \
-// RUN:   -config="{CheckOptions: {PanicFunctions: 'xmalloc'}}" %s -- %mock_headers \
+// RUN:   -config="{CheckOptions: [{key: PanicFunctions, value: 'xmalloc'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=PANIC -implicit-check-not='{{warning|error}}:'
 // As an allocation function only, nothing here can longjmp.
 // RUN: %clang_tidy -checks='-*,recover-unsafe-state-change' \
-// RUN:   -config="{CheckOptions: {AllocationFunctions: 'xmalloc'}}" %s -- %mock_headers \
+// RUN:   -config="{CheckOptions: [{key: AllocationFunctions, value: 'xmalloc'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -allow-empty -check-prefix=ALLOC -implicit-check-not='{{warning|error}}:'
 // A bad entry is reported under the option's name, and the run goes on.
 // RUN: not %clang_tidy -checks='-*,recover-unsafe-state-change' \
-// RUN:   -config="{CheckOptions: {ThrowingAllocationFunctions: 'x(malloc'}}" %s -- %mock_headers 2>&1 \
+// RUN:   -config="{CheckOptions: [{key: ThrowingAllocationFunctions, value: 'x(malloc'}]}" %s -- %mock_headers 2>&1 \
 // RUN:   | FileCheck %s -check-prefix=BAD
 // BAD: invalid entry 'x(malloc' in option 'recover-unsafe-state-change.ThrowingAllocationFunctions'
 // BAD-NOT: invalid entry
