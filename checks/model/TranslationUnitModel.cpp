@@ -1260,6 +1260,13 @@ bool TranslationUnitModel::recovers(const FunctionDecl *FD) const {
 bool TranslationUnitModel::popsHandler(const FunctionDecl *FD) const {
   if (!FD)
     return false;
+  auto [Cached, New] = PopsHandlerCache.try_emplace(FD->getCanonicalDecl());
+  if (New)
+    Cached->second = findsHandlerPop(FD);
+  return Cached->second;
+}
+
+bool TranslationUnitModel::findsHandlerPop(const FunctionDecl *FD) const {
   if (Options.popsHandler(FD))
     return true;
   // A function that registers a handler of its own and takes it down again

@@ -602,6 +602,10 @@ private:
   std::optional<FrameRecordFacts> FrameRecords;
   std::optional<llvm::DenseSet<const clang::FunctionDecl *>> ReachesRecovery;
   llvm::DenseMap<const clang::RecordDecl *, bool> FrameOnlyHere;
+  /// popsHandler, uncached.
+  bool findsHandlerPop(const clang::FunctionDecl *FD) const;
+  /// popsHandler's answers: asked at every call of every protected region.
+  mutable llvm::DenseMap<const clang::FunctionDecl *, bool> PopsHandlerCache;
   /// returnsRecoveryStatus(), per definition.
   llvm::DenseMap<const clang::FunctionDecl *, bool> StatusWrappers;
 };
