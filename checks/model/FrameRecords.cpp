@@ -15,8 +15,13 @@
 //    inside another record unless that record is frame-only too, none comes
 //    from a call (an allocation, or a function returning `R *`);
 //  - the address of such a variable (or of a part of it) is only passed to
-//    calls or kept in local pointers, and a pointer to R is only stored in
-//    locals or in fields of frame-only records;
+//    calls, kept in local pointers, or registered in outliving state for
+//    the statements after it only (a later statement of the same block,
+//    with no return, goto, break or continue before it, puts back the
+//    value saved before or null: `prev = thr->ctx; thr->ctx = &c.ctx;
+//    run(&c); thr->ctx = prev;`, a compiler's context registered for its
+//    error reporter), and a pointer to R is only stored in locals or in
+//    fields of frame-only records;
 //  - the function declaring the variable does not recover itself, and
 //    either names the variable no more once a call has been given its
 //    address (nothing in it looks at the object after a call returns,
@@ -65,14 +70,90 @@ static const RecordDecl *pointeeRecord(QualType T) {
   return PT ? objectRecord(PT->getPointeeType()) : nullptr;
 }
 
+/// Whether lvalues \p A and \p B designate the same object by the same
+/// path: one variable, or the same members of the same such path.
+static bool samePath(const Expr *A, const Expr *B) {
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenImpCasts();
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *DB = dyn_cast<DeclRefExpr>(B);
+    return DB && DA->getDecl() == DB->getDecl();
+  }
+  const auto *MA = dyn_cast<MemberExpr>(A);
+  const auto *MB = dyn_cast<MemberExpr>(B);
+  return MA && MB && MA->getMemberDecl() == MB->getMemberDecl() &&
+         MA->isArrow() == MB->isArrow() &&
+         samePath(MA->getBase(), MB->getBase());
+}
+
+/// Whether \p E names a local variable (or a part of one).
+static bool isLocal(const Expr *E) {
+  const VarDecl *V = FrameFacts::localRoot(E);
+  return V && V->hasLocalStorage();
+}
+
+/// Whether statement \p S can end the block it is in other than by
+/// running to its end: a return, goto, break or continue in it.
+static bool mayLeaveBlock(const Stmt *S) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitStmt(Stmt *S) {
+      Found |=
+          isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(
+              S);
+      return !Found;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
+/// Whether statement \p S puts back into \p Target what it held before
+/// statement \p Before of the block [\p First, \p Before]: null, or a
+/// local that its declaration or an earlier statement of the block set to
+/// a copy of \p Target.
+static bool undoes(const Stmt *S, const Expr *Target,
+                   CompoundStmt::const_body_iterator First,
+                   CompoundStmt::const_body_iterator Before, ASTContext &Ctx) {
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  if (!BO || BO->getOpcode() != BO_Assign || !samePath(BO->getLHS(), Target))
+    return false;
+  const Expr *Value = BO->getRHS()->IgnoreParenCasts();
+  if (isNullValue(Value, Ctx))
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Value);
+  const auto *Saved = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!Saved || !Saved->hasLocalStorage())
+    return false;
+  if (const Expr *Init = Saved->getInit())
+    if (samePath(Init, Target))
+      return true;
+  for (const auto *It = First; It != Before; ++It)
+    if (const auto *Copy = dyn_cast<BinaryOperator>(*It))
+      if (Copy->getOpcode() == BO_Assign && samePath(Copy->getRHS(), Target))
+        if (const auto *To =
+                dyn_cast<DeclRefExpr>(Copy->getLHS()->IgnoreParenImpCasts());
+            To && To->getDecl() == Saved)
+          return true;
+  return false;
+}
+
 namespace {
 /// One automatic variable of a record type.
 struct Instance {
   const VarDecl *V;
   const FunctionDecl *In;
-  /// A call has been given its address and the function names it later (or
-  /// in a loop around that call).
-  bool NamedAfterCall = false;
+  /// The callees of the calls that have been given its address and after
+  /// which the function names it (or that share a loop with such a use);
+  /// null for a call through a pointer.
+  SmallVector<const FunctionDecl *, 2> LookedAtAfter;
+};
+
+/// A call given the address of an instance, with the loops around it.
+struct AddressPassed {
+  SourceLocation At;
+  const FunctionDecl *Callee;
+  SmallVector<const Stmt *, 4> Loops;
 };
 
 /// Collects the frame-record facts of a translation unit.
@@ -87,16 +168,20 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
   DenseSet<const Expr *> Accounted;
   DenseMap<const VarDecl *, size_t> InstanceOf;
   std::vector<Instance> Instances;
-  /// Per instance: the calls given its address, with their loops.
-  DenseMap<
-      const VarDecl *,
-      SmallVector<std::pair<SourceLocation, SmallVector<const Stmt *, 4>>, 2>>
-      PassedTo;
+  /// Per instance: the calls given its address that may return through a
+  /// recovery.
+  DenseMap<const VarDecl *, SmallVector<AddressPassed, 2>> PassedTo;
   /// Per instance: where it is named, with the loops around.
   DenseMap<
       const VarDecl *,
       SmallVector<std::pair<SourceLocation, SmallVector<const Stmt *, 4>>, 4>>
       NamedAt;
+
+  /// The blocks around the statement being visited.
+  SmallVector<const CompoundStmt *, 8> Blocks;
+  /// Assignments that undo the registration of an instance's address in
+  /// outliving state (registersAround()): they put back what was there.
+  DenseSet<const BinaryOperator *> Undos;
 
   FrameFactsCollector(TranslationUnitModel &TU, FrameRecordFacts &Out)
       : TU(TU), Out(Out), SM(TU.context().getSourceManager()) {}
@@ -240,7 +325,7 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
         nonFrame(RD);
       } else {
         InstanceOf[V] = Instances.size();
-        Instances.push_back({V, Current, false});
+        Instances.push_back({V, Current, {}});
       }
     }
     if (const Expr *Init = V->getInit()) {
@@ -254,8 +339,71 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
     }
     return true;
   }
+  bool TraverseCompoundStmt(CompoundStmt *CS) {
+    Blocks.push_back(CS);
+    bool Go = RecursiveASTVisitor::TraverseCompoundStmt(CS);
+    Blocks.pop_back();
+    return Go;
+  }
+  /// Whether \p BO, a statement of the innermost block, registers the
+  /// address of instance \p Inst that a later statement of the block takes
+  /// down again.  Marks that statement as an undo, and the calls in between
+  /// as given the address: they can reach the instance through the
+  /// registration.
+  bool registersAround(const BinaryOperator *BO, const VarDecl *Inst) {
+    if (Blocks.empty() || !Inst || isLocal(BO->getLHS()))
+      return false;
+    auto Body = Blocks.back()->body();
+    const auto *It = llvm::find(Body, BO);
+    if (It == Body.end())
+      return false;
+    for (const auto *Next = std::next(It); Next != Body.end(); ++Next) {
+      if (undoes(*Next, BO->getLHS(), Body.begin(), It, TU.context())) {
+        Undos.insert(cast<BinaryOperator>(*Next));
+        for (const auto *Between = std::next(It); Between != Next; ++Between)
+          passedToCallsIn(*Between, Inst);
+        return true;
+      }
+      if (mayLeaveBlock(*Next))
+        return false;
+    }
+    return false;
+  }
+  /// Records that every call in \p S is given the address of \p Inst.
+  void passedToCallsIn(const Stmt *S, const VarDecl *Inst) {
+    struct Calls : RecursiveASTVisitor<Calls> {
+      SmallVector<const CallExpr *, 4> Found;
+      bool VisitCallExpr(CallExpr *Call) {
+        Found.push_back(Call);
+        return true;
+      }
+    } C;
+    C.TraverseStmt(const_cast<Stmt *>(S));
+    for (const CallExpr *Call : C.Found)
+      passed(Call, Inst);
+  }
+  /// Records that \p Call is given the address of \p Inst, unless the
+  /// call cannot return through a recovery: the C library's functions,
+  /// and those that never return.
+  void passed(const CallExpr *Call, const VarDecl *Inst) {
+    const FunctionDecl *Callee = calledFunction(*Call);
+    if (Callee && (Callee->isNoReturn() || TU.vocabulary().isPanic(Callee) ||
+                   SM.isInSystemHeader(Callee->getLocation())))
+      return;
+    PassedTo[Inst].push_back(
+        {SM.getExpansionLoc(Call->getEndLoc()), Callee,
+         SmallVector<const Stmt *, 4>(Loops.begin(), Loops.end())});
+  }
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    // Registered only around the calls that follow: as good as handing
+    // them the address.
+    if (registersAround(BO, addressOfInstance(BO->getRHS()))) {
+      Accounted.insert(addressExpr(BO->getRHS()));
+      return true;
+    }
+    if (!Undos.count(BO))
       stored(BO->getLHS(), BO->getRHS());
     return true;
   }
@@ -265,9 +413,7 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
     for (const Expr *Arg : Call->arguments())
       if (const VarDecl *V = addressOfInstance(Arg)) {
         Accounted.insert(addressExpr(Arg));
-        PassedTo[V].push_back(
-            {SM.getExpansionLoc(Call->getEndLoc()),
-             SmallVector<const Stmt *, 4>(Loops.begin(), Loops.end())});
+        passed(Call, V);
       }
     return true;
   }
@@ -313,21 +459,22 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
       auto Named = NamedAt.find(I.V);
       if (Passed == PassedTo.end() || Named == NamedAt.end())
         continue;
-      for (const auto &Call : Passed->second)
-        for (const auto &Use : Named->second) {
-          bool SharedLoop = llvm::any_of(Call.second, [&](const Stmt *L) {
-            return llvm::is_contained(Use.second, L);
-          });
-          if (SharedLoop || SM.isBeforeInTranslationUnit(Call.first, Use.first))
-            I.NamedAfterCall = true;
-        }
+      for (const AddressPassed &Call : Passed->second)
+        if (llvm::any_of(Named->second, [&](const auto &Use) {
+              bool SharedLoop = llvm::any_of(Call.Loops, [&](const Stmt *L) {
+                return llvm::is_contained(Use.second, L);
+              });
+              return SharedLoop ||
+                     SM.isBeforeInTranslationUnit(Call.At, Use.first);
+            }))
+          I.LookedAtAfter.push_back(Call.Callee);
     }
     for (const Instance &I : Instances) {
       const RecordDecl *RD = objectRecord(I.V->getType());
-      if (I.NamedAfterCall)
-        Out.FrameIn.insert({RD, I.In});
-      else
+      if (I.LookedAtAfter.empty())
         Out.Frame.insert(RD);
+      for (const FunctionDecl *Callee : I.LookedAtAfter)
+        Out.FrameIn.push_back({RD, I.In, Callee});
     }
   }
 };
@@ -401,9 +548,9 @@ bool TranslationUnitModel::frameOnlyHere(const RecordDecl *RD) {
         !SM.isInMainFile(SM.getExpansionLoc(R->getLocation())))
       return false;
     Instance |= F.Frame.count(R) != 0;
-    for (const auto &[Held, In] : F.FrameIn)
-      if (Held == R) {
-        if (mayReachRecovery(In))
+    for (const FrameRecordFacts::LookedAtAfter &Use : F.FrameIn)
+      if (Use.Held == R) {
+        if (mayReachRecovery(Use.Callee ? Use.Callee : Use.In))
           return false;
         Instance = true;
       }
@@ -425,9 +572,11 @@ void TranslationUnitModel::frameRecordKeys(std::set<std::string> &Facts) {
   for (const RecordDecl *RD : F.Frame)
     if (!Key(RD).empty())
       Facts.insert("frame\t" + Key(RD));
-  for (const auto &[RD, In] : F.FrameIn)
-    if (!Key(RD).empty())
-      Facts.insert("framein\t" + Key(RD) + "\t" + programKey(*In, SM));
+  for (const FrameRecordFacts::LookedAtAfter &Use : F.FrameIn)
+    if (!Key(Use.Held).empty())
+      Facts.insert("framein\t" + Key(Use.Held) + "\t" +
+                   programKey(*Use.In, SM) + "\t" +
+                   (Use.Callee ? programKey(*Use.Callee, SM) : "*"));
   for (const RecordDecl *RD : F.NonFrame)
     if (!Key(RD).empty())
       Facts.insert("nonframe\t" + Key(RD));

@@ -879,8 +879,16 @@ static void collectAccess(const Stmt *S, DenseSet<Location> &Locs) {
   }
 }
 
+/// The location that \p S gives a value by a plain assignment, as
+/// collectAccess() names it.
+static void collectAssigned(const Stmt *S, DenseSet<Location> &Locs) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->getOpcode() == BO_Assign)
+      collectAccess(BO->getLHS()->IgnoreParenImpCasts(), Locs);
+}
+
 void FunctionAnalysis::recoveryAccesses(
-    DenseSet<Location> &Locs,
+    DenseSet<Location> &Locs, DenseSet<Location> &Assigned,
     SmallVectorImpl<const FunctionDecl *> &Callees) const {
   // Where the protected code cannot be told from the recovery path, taking
   // it all as recovery would excuse every change the protected code makes:
@@ -888,6 +896,7 @@ void FunctionAnalysis::recoveryAccesses(
   for (unsigned I = 0; I < RecoverPoints.size(); ++I)
     forEachOnRecoveryPath(I, [&](const Stmt *S) {
       collectAccess(S, Locs);
+      collectAssigned(S, Assigned);
       if (const auto *Call = dyn_cast<CallExpr>(S))
         if (const FunctionDecl *Def = TU.definition(calledFunction(*Call)))
           Callees.push_back(Def);
@@ -1413,8 +1422,9 @@ bool TranslationUnitModel::consumedByRecovery(Location Loc) {
 }
 
 std::vector<std::string> TranslationUnitModel::recoveryKeys() {
+  recoveryLocations();
   std::set<std::string> Keys;
-  for (const Location &Loc : recoveryLocations())
+  for (const Location &Loc : RecoveryAssigned)
     if (std::optional<std::string> Key = entryKey(Loc, Ctx.getSourceManager()))
       Keys.insert(std::move(*Key));
   return {Keys.begin(), Keys.end()};
@@ -1422,14 +1432,20 @@ std::vector<std::string> TranslationUnitModel::recoveryKeys() {
 
 const DenseSet<Location> &TranslationUnitModel::recoveryLocations() {
   if (!RecoveryLocations) {
-    DenseSet<Location> Locs;
+    DenseSet<Location> Locs, Assigned;
     SmallVector<const FunctionDecl *, 8> Callees;
     struct Collector : RecursiveASTVisitor<Collector> {
       TranslationUnitModel &TU;
       DenseSet<Location> &Locs;
+      DenseSet<Location> &Assigned;
       SmallVectorImpl<const FunctionDecl *> *Callees = nullptr;
-      Collector(TranslationUnitModel &TU, DenseSet<Location> &Locs)
-          : TU(TU), Locs(Locs) {}
+      Collector(TranslationUnitModel &TU, DenseSet<Location> &Locs,
+                DenseSet<Location> &Assigned)
+          : TU(TU), Locs(Locs), Assigned(Assigned) {}
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        collectAssigned(BO, Assigned);
+        return true;
+      }
       bool VisitDeclRefExpr(DeclRefExpr *E) {
         collectAccess(E, Locs);
         return true;
@@ -1444,12 +1460,12 @@ const DenseSet<Location> &TranslationUnitModel::recoveryLocations() {
             Callees->push_back(Def);
         return true;
       }
-    } C(*this, Locs);
+    } C(*this, Locs, Assigned);
     C.Callees = &Callees;
     for (const FunctionDecl *FD : Functions) {
       if (recovers(FD))
         if (FunctionAnalysis *A = analysis(FD))
-          A->recoveryAccesses(Locs, Callees);
+          A->recoveryAccesses(Locs, Assigned, Callees);
       // The error branches of the callers of protected-call wrappers
       // (ProtectedCalls.cpp).
       SmallVector<const Stmt *, 2> Branches;
@@ -1465,6 +1481,7 @@ const DenseSet<Location> &TranslationUnitModel::recoveryLocations() {
       if (Done.insert(Def).second)
         C.TraverseStmt(Def->getBody());
     RecoveryLocations = std::move(Locs);
+    RecoveryAssigned = std::move(Assigned);
   }
   return *RecoveryLocations;
 }

@@ -281,10 +281,11 @@ public:
   Location writtenLocation(const clang::Stmt *S) const;
   /// A recover point of this function whose protected region holds \p P.
   const clang::CallExpr *protectingRecoverPoint(CFGPoint P) const;
-  /// Locations read or written on this function's recovery paths, and the
-  /// functions called there.
+  /// Locations read or written on this function's recovery paths, those
+  /// of them given a value by a plain assignment there, and the functions
+  /// called there.
   void recoveryAccesses(
-      llvm::DenseSet<Location> &Locs,
+      llvm::DenseSet<Location> &Locs, llvm::DenseSet<Location> &Assigned,
       llvm::SmallVectorImpl<const clang::FunctionDecl *> &Callees) const;
   /// The state changes this function leaves behind when it returns.
   const std::vector<Effect> &effects();
@@ -435,12 +436,16 @@ struct FrameRecordFacts {
   /// Records with an automatic instance whose function does not look at
   /// it after a call has been given its address.
   llvm::DenseSet<const clang::RecordDecl *> Frame;
-  /// Records with an automatic instance in a function that looks at it
-  /// after such a call: frame-only only if that function cannot reach a
-  /// recover point.
-  llvm::DenseSet<
-      std::pair<const clang::RecordDecl *, const clang::FunctionDecl *>>
-      FrameIn;
+  /// An automatic instance of record \c Held in function \c In, which
+  /// looks at it after a call of \c Callee (null: through a pointer) has
+  /// been given its address: frame-only only if that call cannot return
+  /// through a recovery (the callee cannot reach a recover point).
+  struct LookedAtAfter {
+    const clang::RecordDecl *Held;
+    const clang::FunctionDecl *In;
+    const clang::FunctionDecl *Callee;
+  };
+  std::vector<LookedAtAfter> FrameIn;
   /// Records with an instance that is not in a frame, or whose address
   /// escapes.
   llvm::DenseSet<const clang::RecordDecl *> NonFrame;
@@ -511,9 +516,11 @@ public:
   /// Whether some recovery path reads or writes \p Loc: the recovery path
   /// of a recover point, or an error branch of a protected call.
   bool consumedByRecovery(Location Loc);
-  /// The entry keys (entryKey()) of the locations that consumedByRecovery()
-  /// holds, sorted: what this translation unit's recovery restores, for the
-  /// program summary.
+  /// The entry keys (entryKey()) of the locations that some recovery path
+  /// gives a value by a plain assignment, sorted: what this translation
+  /// unit's recovery restores, for the program summary.  (A location that
+  /// recovery only reads, or changes otherwise, is consumed there, which
+  /// excuses changes of the same translation unit only.)
   std::vector<std::string> recoveryKeys();
   /// Whether \p FD is a protected-call wrapper: it recovers, and its
   /// recovery path returns a value, the status (ProtectedCalls.cpp).
@@ -576,6 +583,8 @@ private:
       Analyses;
   llvm::DenseSet<const clang::FunctionDecl *> Building;
   std::optional<llvm::DenseSet<Location>> RecoveryLocations;
+  /// Of those, the ones given a value by a plain assignment.
+  llvm::DenseSet<Location> RecoveryAssigned;
   /// Per function: the variables and fields its body names, and the
   /// functions of the translation unit it calls (refersTo()).
   struct References {

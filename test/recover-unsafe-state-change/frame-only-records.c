@@ -5,8 +5,10 @@
 // heap, a field of another record that does), when its address is stored
 // outside a frame, when its frame recovers itself, or when its function
 // looks at it after a call that may return through a recovery.  Decided
-// here for records that only this file can name.  Silent by default,
-// reported in AuditMode.
+// here for records that only this file can name.  A call that is not given
+// the object's address, or that cannot reach a recover point, cannot return
+// through a recovery that saw it half-done.  Silent by default, reported
+// in AuditMode.
 // RUN: %clang_tidy -checks='-*,recover-unsafe-state-change' %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=CHECK-MESSAGES \
 // RUN:       -implicit-check-not='{{warning|error|note}}:'
@@ -21,6 +23,7 @@
 
 void error(const char *Msg) __attribute__((noreturn));
 void emit(int Reg);
+void keep(void *Object);
 
 struct operand {
   int reg;
@@ -40,6 +43,9 @@ struct mark {
   int depth;
 };
 struct saved {
+  int depth;
+};
+struct checked {
   int depth;
 };
 struct mark *Current;
@@ -108,8 +114,9 @@ static void enter(int D) {
   // CHECK-MESSAGES: frame-only-records.c:{{[0-9]+}}:5: note: which can longjmp here
 }
 
-// Reported: the frame calls a function defined elsewhere, which may return
-// through a recovery, and looks at the object afterwards.
+// Reported: the frame hands the object to a function defined elsewhere,
+// which may return through a recovery below it, and looks at the object
+// afterwards.
 static void save(struct saved *S, int D) {
   S->depth = D;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'saved.depth' is changed here
@@ -121,12 +128,28 @@ static void save(struct saved *S, int D) {
 static int protect(int D) {
   struct saved S;
   save(&S, D);
+  keep(&S);
+  return S.depth;
+}
+
+// Silent: the frame looks at the object after calls, but the calls given
+// its address cannot return through a recovery (only the one that is not
+// given it, defined elsewhere, may).
+static void checkpoint(struct checked *S, int D) {
+  S->depth = D;
+  // AUDIT: :[[@LINE-1]]:3: warning: 'checked.depth' is changed here
+  if (D > 100)
+    error("too deep");
+}
+static int verify(int D) {
+  struct checked S;
+  checkpoint(&S, D);
   emit(D);
   return S.depth;
 }
 
 int run(int C) {
-  return assemble(C) + protect(C);
+  return assemble(C) + protect(C) + verify(C);
 }
 void lexAll(int C) { lex(C); }
 void buildAll(int C) { build(C); }

@@ -7,11 +7,14 @@
 // that assigns a location at the top of its body before anything names it
 // sets it afresh (a static variable is named name@file); what a function
 // names before it sets it, or without setting it, it reads first.  What
-// the recovery path accesses it restores; a function with external linkage
-// is exported, and an entry when EntryPoints names it.  Where objects of a
-// record type live: in a frame that does not look at them after a call
-// has been given their address (frame), in one that does (framein, with
-// the function), elsewhere (nonframe), or inside another record (within).
+// the recovery path assigns it restores (not what it only reads, Count:
+// that use consumes the change, which excuses it in this file alone, and
+// the program summary must not excuse it elsewhere); a function with
+// external linkage is exported, and an entry when EntryPoints names it.
+// Where objects of a record type live: in a frame that does not look at
+// them after a call has been given their address (frame), in one that
+// does (framein, with the function and the callee of that call),
+// elsewhere (nonframe), or inside another record (within).
 // RUN: rm -rf %t && mkdir -p %t/facts
 // RUN: env RECOVER_TIDY_FACTS_DIR=%t/facts \
 // RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s \
@@ -45,7 +48,7 @@ void *Opaque = (void *)other;
 int run(void) {
   if (setjmp(Env)) {
     Seen = 0;
-    return -1;
+    return Count ? -1 : -2;
   }
   visit(onSignal);
   Handler(1);
@@ -106,7 +109,7 @@ void rescan(void) {
 // CHECK-NEXT: export	run
 // CHECK-NEXT: export	scan
 // CHECK-NEXT: frame	cursor
-// CHECK-NEXT: framein	cursor	rescan
+// CHECK-NEXT: framein	cursor	rescan	advance@program-facts.c
 // CHECK-NEXT: icall	later	void (int)
 // CHECK-NEXT: icall	run	void (int)
 // CHECK-NEXT: iroot	void (int)
@@ -114,6 +117,7 @@ void rescan(void) {
 // CHECK-NEXT: readfirst	advance@program-facts.c	cursor.pos
 // CHECK-NEXT: readfirst	bump	Count
 // CHECK-NEXT: readfirst	later	Handler
+// CHECK-NEXT: readfirst	run	Count
 // CHECK-NEXT: readfirst	run	Env
 // CHECK-NEXT: readfirst	run	Handler
 // CHECK-NEXT: readfirst	run	Seen@program-facts.c
