@@ -138,6 +138,16 @@ static bool undoes(const Stmt *S, const Expr *Target,
   return false;
 }
 
+/// Whether a call of \p Callee (known, with no body here) cannot return
+/// through a recovery: it never returns, is one of the PanicFunctions, or
+/// is the C library's.
+static bool neverReturnsThroughRecovery(const FunctionDecl &Callee,
+                                        const Vocabulary &Vocab,
+                                        const SourceManager &SM) {
+  return Callee.isNoReturn() || Vocab.isPanic(&Callee) ||
+         SM.isInSystemHeader(Callee.getLocation());
+}
+
 namespace {
 /// One automatic variable of a record type.
 struct Instance {
@@ -387,8 +397,7 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
   /// and those that never return.
   void passed(const CallExpr *Call, const VarDecl *Inst) {
     const FunctionDecl *Callee = calledFunction(*Call);
-    if (Callee && (Callee->isNoReturn() || TU.vocabulary().isPanic(Callee) ||
-                   SM.isInSystemHeader(Callee->getLocation())))
+    if (Callee && neverReturnsThroughRecovery(*Callee, TU.vocabulary(), SM))
       return;
     PassedTo[Inst].push_back(
         {SM.getExpansionLoc(Call->getEndLoc()), Callee,
@@ -506,9 +515,8 @@ bool TranslationUnitModel::mayReachRecovery(const FunctionDecl *FD) {
         const FunctionDecl *Def = Callee ? definition(Callee) : nullptr;
         if (Def)
           Callers[Def].push_back(F);
-        else if (!Callee || !(Callee->isNoReturn() || Vocab.isPanic(Callee) ||
-                              Ctx.getSourceManager().isInSystemHeader(
-                                  Callee->getLocation())))
+        else if (!Callee || !neverReturnsThroughRecovery(
+                                *Callee, Vocab, Ctx.getSourceManager()))
           Unknown = true;
       }
       if (Unknown && ReachesRecovery->insert(F).second)

@@ -1418,20 +1418,20 @@ const JmpBufFacts &TranslationUnitModel::jmpBufs() {
 }
 
 bool TranslationUnitModel::consumedByRecovery(Location Loc) {
-  return recoveryLocations().count(Loc) != 0;
+  return recoveryAccess().Accessed.count(Loc) != 0;
 }
 
 std::vector<std::string> TranslationUnitModel::recoveryKeys() {
-  recoveryLocations();
   std::set<std::string> Keys;
-  for (const Location &Loc : RecoveryAssigned)
+  for (const Location &Loc : recoveryAccess().Assigned)
     if (std::optional<std::string> Key = entryKey(Loc, Ctx.getSourceManager()))
       Keys.insert(std::move(*Key));
   return {Keys.begin(), Keys.end()};
 }
 
-const DenseSet<Location> &TranslationUnitModel::recoveryLocations() {
-  if (!RecoveryLocations) {
+const TranslationUnitModel::RecoveryAccess &
+TranslationUnitModel::recoveryAccess() {
+  if (!Recovery) {
     DenseSet<Location> Locs, Assigned;
     SmallVector<const FunctionDecl *, 8> Callees;
     struct Collector : RecursiveASTVisitor<Collector> {
@@ -1480,10 +1480,9 @@ const DenseSet<Location> &TranslationUnitModel::recoveryLocations() {
     for (const FunctionDecl *Def : Callees)
       if (Done.insert(Def).second)
         C.TraverseStmt(Def->getBody());
-    RecoveryLocations = std::move(Locs);
-    RecoveryAssigned = std::move(Assigned);
+    Recovery = RecoveryAccess{std::move(Locs), std::move(Assigned)};
   }
-  return *RecoveryLocations;
+  return *Recovery;
 }
 
 } // namespace recover::model

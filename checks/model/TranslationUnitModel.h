@@ -582,9 +582,14 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
       Analyses;
   llvm::DenseSet<const clang::FunctionDecl *> Building;
-  std::optional<llvm::DenseSet<Location>> RecoveryLocations;
-  /// Of those, the ones given a value by a plain assignment.
-  llvm::DenseSet<Location> RecoveryAssigned;
+  /// What the recovery paths and error branches of protected calls access.
+  struct RecoveryAccess {
+    /// Every location they read or write.
+    llvm::DenseSet<Location> Accessed;
+    /// Of those, the ones they give a value by a plain assignment.
+    llvm::DenseSet<Location> Assigned;
+  };
+  std::optional<RecoveryAccess> Recovery;
   /// Per function: the variables and fields its body names, and the
   /// functions of the translation unit it calls (refersTo()).
   struct References {
@@ -595,7 +600,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, EntryFacts> Entries;
   std::optional<llvm::StringSet<>> LocalEntryKeys;
   const References &references(const clang::FunctionDecl *FD);
-  const llvm::DenseSet<Location> &recoveryLocations();
+  const RecoveryAccess &recoveryAccess();
   std::unique_ptr<JmpBufFacts> JmpBufs;
   /// The records that DestroyFunctions discard (true: by a destroy
   /// function whose body is not here), those defined here, and the fields
