@@ -41,9 +41,15 @@
 //    translation unit meet in the program summary (`afresh` facts).  A key
 //    that one of those functions names before setting it, or without
 //    (`readfirst` facts), is not set afresh.
-//  - Torn updates are never set afresh: when F writes the same object again
-//    later in the same pass, the jump leaves the intermediate value, which
-//    the rest of the program sees (observedAfterRecovery()).
+//  - A torn update (F writes the same object again later in the same pass)
+//    leaves an intermediate value, which the next run overwrites but code
+//    that runs between two runs would read: a busy flag that a status
+//    query looks at after the failed call.  So a torn update is set afresh
+//    only when the same location is written again (an update completed in
+//    another field stays inconsistent with it), and the program summary
+//    says which functions run outside every protected region, and none of
+//    this translation unit's names it (tornValueUnseen()): a value stack's
+//    top raised by a push and lowered by the pop the jump skips.
 //  - Seen by recovery.  An escaped local of a function that recovers is
 //    state only while code on the recovery path can see it: the local is in
 //    scope at the recover point, and that code names it or calls a
@@ -112,6 +118,20 @@ TranslationUnitModel::references(const FunctionDecl *FD) {
     return Refs[FD];
   }
   return It->second;
+}
+
+bool TranslationUnitModel::namedOutsideRecovery(const ValueDecl *D,
+                                                const ProgramSummary &Summary) {
+  if (!NamedOutside) {
+    NamedOutside.emplace();
+    const SourceManager &SM = context().getSourceManager();
+    for (const FunctionDecl *FD : functions())
+      if (const FunctionDecl *Def = definition(FD))
+        if (Summary.outsideRecovery(*Def, SM))
+          for (const ValueDecl *Named : references(Def).Named)
+            NamedOutside->insert(Named);
+  }
+  return NamedOutside->count(D) != 0;
 }
 
 bool TranslationUnitModel::refersTo(const FunctionDecl *FD,
@@ -603,10 +623,26 @@ bool FunctionAnalysis::observedAfterRecovery(CFGPoint P, CFGPoint Panic,
   if (inFrameOnlyRecord(C, Summary) || discardedByRecovery(P, C) ||
       discardedByContract(P, Panic, C, CompletedBy))
     return false;
-  // A torn update is never set afresh: its intermediate value is what the
-  // rest of the program sees.
-  return CompletedBy ||
-         (!setAfreshEachRun(P, C) && !setAfreshByEntry(P, C, Summary));
+  if (!setAfreshEachRun(P, C) && !setAfreshByEntry(P, C, Summary))
+    return true;
+  // A torn update leaves an intermediate value that the next run
+  // overwrites, but that code running between two runs would read.
+  return CompletedBy && !tornValueUnseen(C, CompletedBy, Summary);
+}
+
+bool FunctionAnalysis::tornValueUnseen(const Change &C, const Stmt *CompletedBy,
+                                       const ProgramSummary *Summary) {
+  // Only the program summary says which functions run outside every run;
+  // the object a pointer parameter points to is the caller's to read.
+  if (!Summary || C.Loc.Kind == Location::Pointee)
+    return false;
+  // An update completed in another location (a size, then its buffer)
+  // leaves the two inconsistent whatever the next run sets afresh.  (A
+  // call completes it through its effects on the same location.)
+  Location Later = writtenLocation(CompletedBy);
+  if (Later.valid() && !(Later == C.Loc))
+    return false;
+  return !TU.namedOutsideRecovery(C.Loc.Decl, *Summary);
 }
 
 } // namespace recover::model

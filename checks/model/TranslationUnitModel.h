@@ -263,16 +263,16 @@ public:
   /// program (see RecoveryFacts.cpp).  Not when \p C stores fresh memory.
   bool setAfreshByEntry(CFGPoint P, const Change &C,
                         const ProgramSummary *Summary) const;
+  /// Whether the object that the change \p C writes is of a frame-only
+  /// record type (FrameRecords.cpp): by this translation unit's facts or
+  /// by \p Summary's.
+  bool inFrameOnlyRecord(const Change &C, const ProgramSummary *Summary) const;
   /// Whether something can observe the change \p C at \p P half-done after
   /// the recovery the program performs: the default report's question.
   /// \p CompletedBy is the statement that completes the update that \p C
   /// begins, when it is torn (completedAfterPanic()), or null.
   /// \p Panic is the panic that can follow \p P.  \p CompletedBy may be
   /// set to a later write that tears the update (discardedByContract()).
-  /// Whether the object that the change \p C writes is of a frame-only
-  /// record type (FrameRecords.cpp): by this translation unit's facts or
-  /// by \p Summary's.
-  bool inFrameOnlyRecord(const Change &C, const ProgramSummary *Summary) const;
   bool observedAfterRecovery(CFGPoint P, CFGPoint Panic, const Change &C,
                              const clang::Stmt *&CompletedBy,
                              const ProgramSummary *Summary);
@@ -342,6 +342,13 @@ public:
   std::optional<const clang::Stmt *> exitWithout(CFGPoint From, Location Loc);
 
 private:
+  /// Whether no code that runs between two runs can see the intermediate
+  /// value of a torn update \p C of a location set afresh by every run:
+  /// \p CompletedBy writes the same variable or field again, and no
+  /// function outside every protected region of \p Summary's program names
+  /// it (in this translation unit).
+  bool tornValueUnseen(const Change &C, const clang::Stmt *CompletedBy,
+                       const ProgramSummary *Summary);
   FunctionAnalysis(const clang::FunctionDecl &FD, TranslationUnitModel &TU,
                    std::unique_ptr<clang::CFG> Cfg);
   struct RecoverPoint;
@@ -538,6 +545,12 @@ public:
   /// Whether a function that a protected region of this translation unit
   /// calls directly sets the location with entry key \p Key afresh.
   bool setAfreshByLocalEntry(llvm::StringRef Key);
+  /// Whether a function of this translation unit that runs outside every
+  /// protected region of the program (\p Summary says which) names the
+  /// variable or field \p D in its own body: code that can read \p D
+  /// between two runs.
+  bool namedOutsideRecovery(const clang::ValueDecl *D,
+                            const ProgramSummary &Summary);
   /// Whether \p Fn, defined here, frees what its parameter \p Index points
   /// to: passes it (or a local holding it) to a deallocator, or to a
   /// function that does so, up to a few calls deep.
@@ -599,6 +612,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, References> Refs;
   llvm::DenseMap<const clang::FunctionDecl *, EntryFacts> Entries;
   std::optional<llvm::StringSet<>> LocalEntryKeys;
+  std::optional<llvm::DenseSet<const clang::ValueDecl *>> NamedOutside;
   const References &references(const clang::FunctionDecl *FD);
   const RecoveryAccess &recoveryAccess();
   std::unique_ptr<JmpBufFacts> JmpBufs;
