@@ -117,18 +117,6 @@ void UnsafeStateChangeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ProgramSummary", ProgramSummaryPath);
 }
 
-/// The lvalue that \p C writes or frees: in the callee for a call-made
-/// change.
-static const Expr *changedLValue(const Change &C) {
-  if (C.Kind != ChangeKind::Call)
-    return C.Target;
-  if (!C.InnerSite)
-    return nullptr;
-  if (const Expr *Written = writtenLValue(C.InnerSite))
-    return Written;
-  return dyn_cast<Expr>(C.InnerSite);
-}
-
 bool UnsafeStateChangeCheck::isIgnored(const Change &C) const {
   const Location &Loc = C.Loc;
   llvm::StringRef Record = Loc.pointeeRecordName();

@@ -169,6 +169,8 @@ std::string programFacts(TranslationUnitModel &TU, const NameSet &EntryPoints) {
   }
   for (const std::string &Key : TU.recoveryKeys())
     Facts.insert("restores\t" + Key);
+  for (const auto &Moved : TU.movedPointers())
+    Facts.insert("moved\t" + Moved.getKey().str());
   for (const FunctionDecl *FD : TU.functions())
     if (TU.recovers(FD))
       Facts.insert("recovers\t" + programKey(*FD, SM));
@@ -183,11 +185,14 @@ std::string programFacts(TranslationUnitModel &TU, const NameSet &EntryPoints) {
   return Text;
 }
 
+void ProgramSummary::clear() {
+  for (llvm::StringSet<> *Set :
+       {&Outside, &Afresh, &Restored, &FrameOnly, &Stacks})
+    Set->clear();
+}
+
 bool ProgramSummary::load(llvm::StringRef Path, std::string &Error) {
-  Outside.clear();
-  Afresh.clear();
-  Restored.clear();
-  FrameOnly.clear();
+  clear();
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer) {
     Error = Buffer.getError().message();
@@ -209,15 +214,14 @@ bool ProgramSummary::load(llvm::StringRef Path, std::string &Error) {
                              : Kind == "afresh"    ? &Afresh
                              : Kind == "restored"  ? &Restored
                              : Kind == "frameonly" ? &FrameOnly
+                             : Kind == "stack"     ? &Stacks
                                                    : nullptr;
     if (!Set || Key.empty()) {
       Error = "line " + std::to_string(I + 1) +
               " is none of 'outside<TAB>name', 'afresh<TAB>key', "
-              "'restored<TAB>key' and 'frameonly<TAB>record'";
-      Outside.clear();
-      Afresh.clear();
-      Restored.clear();
-      FrameOnly.clear();
+              "'restored<TAB>key', 'frameonly<TAB>record' and "
+              "'stack<TAB>key'";
+      clear();
       return false;
     }
     Set->insert(Key);

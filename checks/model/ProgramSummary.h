@@ -101,6 +101,9 @@ public:
   bool frameOnly(llvm::StringRef Key) const {
     return FrameOnly.count(Key) != 0;
   }
+  /// Whether the pointer with entry key \p Key is the top of a value stack
+  /// that the program moves and the entry of every run sets afresh.
+  bool resetStack(llvm::StringRef Key) const { return Stacks.count(Key) != 0; }
   /// Whether a recovery path or an error branch of a protected call in the
   /// program accesses the location with entry key \p Key.
   bool restoredByRecovery(llvm::StringRef Key) const {
@@ -108,10 +111,12 @@ public:
   }
 
 private:
+  void clear();
   llvm::StringSet<> Outside;
   llvm::StringSet<> Afresh;
   llvm::StringSet<> Restored;
   llvm::StringSet<> FrameOnly;
+  llvm::StringSet<> Stacks;
 };
 
 } // namespace recover::model

@@ -620,7 +620,8 @@ bool FunctionAnalysis::observedAfterRecovery(CFGPoint P, CFGPoint Panic,
                                              const Change &C,
                                              const Stmt *&CompletedBy,
                                              const ProgramSummary *Summary) {
-  if (inFrameOnlyRecord(C, Summary) || discardedByRecovery(P, C) ||
+  if (inFrameOnlyRecord(C, Summary) || inResetStack(C, Summary) ||
+      discardedByRecovery(P, C) ||
       discardedByContract(P, Panic, C, CompletedBy))
     return false;
   if (!setAfreshEachRun(P, C) && !setAfreshByEntry(P, C, Summary))

@@ -630,6 +630,16 @@ const Expr *writtenLValue(const Stmt *S) {
   return nullptr;
 }
 
+const Expr *changedLValue(const Change &C) {
+  if (C.Kind != ChangeKind::Call)
+    return C.Target;
+  if (!C.InnerSite)
+    return nullptr;
+  if (const Expr *Written = writtenLValue(C.InnerSite))
+    return Written;
+  return dyn_cast<Expr>(C.InnerSite);
+}
+
 /// The expression that designates the object whose part \p LValue is:
 /// `p` for `p->f`, `p->f[i]` and `*p`, `s` for `s.f`.
 static const Expr *objectDesignator(const Expr *LValue) {

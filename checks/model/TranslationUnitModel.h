@@ -267,6 +267,10 @@ public:
   /// record type (FrameRecords.cpp): by this translation unit's facts or
   /// by \p Summary's.
   bool inFrameOnlyRecord(const Change &C, const ProgramSummary *Summary) const;
+  /// Whether the change \p C writes a slot of a value stack whose top
+  /// pointer the entry of every run sets afresh, through that pointer
+  /// (ValueStacks.cpp): by this translation unit's facts or by \p Summary's.
+  bool inResetStack(const Change &C, const ProgramSummary *Summary) const;
   /// Whether something can observe the change \p C at \p P half-done after
   /// the recovery the program performs: the default report's question.
   /// \p CompletedBy is the statement that completes the update that \p C
@@ -471,6 +475,10 @@ struct FrameRecordFacts {
 /// destination (memcpy's first argument); null otherwise.
 const clang::Expr *writtenLValue(const clang::Stmt *S);
 
+/// The lvalue that the change \p C writes or frees: in the callee for a
+/// call-made change; null when the callee's write is not an lvalue.
+const clang::Expr *changedLValue(const Change &C);
+
 /// Facts about one translation unit, built once and shared by the checks.
 class TranslationUnitModel {
 public:
@@ -545,6 +553,9 @@ public:
   /// Whether a function that a protected region of this translation unit
   /// calls directly sets the location with entry key \p Key afresh.
   bool setAfreshByLocalEntry(llvm::StringRef Key);
+  /// The entry keys of the pointers that this translation unit moves by
+  /// `++`, `--`, `+=` or `-=`: the tops of stacks (ValueStacks.cpp).
+  const llvm::StringSet<> &movedPointers();
   /// Whether a function of this translation unit that runs outside every
   /// protected region of the program (\p Summary says which) names the
   /// variable or field \p D in its own body: code that can read \p D
@@ -612,6 +623,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, References> Refs;
   llvm::DenseMap<const clang::FunctionDecl *, EntryFacts> Entries;
   std::optional<llvm::StringSet<>> LocalEntryKeys;
+  std::optional<llvm::StringSet<>> MovedPointers;
   std::optional<llvm::DenseSet<const clang::ValueDecl *>> NamedOutside;
   const References &references(const clang::FunctionDecl *FD);
   const RecoveryAccess &recoveryAccess();

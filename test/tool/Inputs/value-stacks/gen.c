@@ -1,0 +1,7 @@
+#include "stack.h"
+
+void operand(void) {
+  Top->Kind = 1;
+  if (token() < 0)
+    fail();
+}
