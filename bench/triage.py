@@ -24,9 +24,15 @@ change.
 import fnmatch
 import os
 import re
+import sys
+
+# The name a finding is about, as the recover-tidy command's identities
+# name it: one definition for the triage and the tool.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                "scripts"))
+from recover_tidy.identity import location  # noqa: E402
 
 VERDICTS = ("tp", "intended", "fp")
-QUOTED = re.compile(r"'([^']*)'")
 
 
 class Rule:
@@ -54,15 +60,6 @@ class Rule:
         if self.lines and not self.lines[0] <= finding["line"] <= self.lines[1]:
             return False
         return self.location is None or bool(self.location.fullmatch(location(finding)))
-
-
-def location(finding):
-    """The location a finding names: what a call changes, else the first name
-    quoted in the message."""
-    names = QUOTED.findall(finding["message"])
-    if finding["message"].startswith("call to ") and len(names) > 1:
-        return names[1]
-    return names[0] if names else ""
 
 
 def load(path):
