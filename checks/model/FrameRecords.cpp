@@ -601,21 +601,83 @@ void TranslationUnitModel::frameRecordKeys(std::set<std::string> &Facts) {
   }
 }
 
+/// Calls \p Visit with each record type of which the memory that lvalue
+/// \p E designates is a part, innermost first: through embedded members
+/// and array members (`s->inner.buf[i]` is part of an `inner` and of what
+/// `s` points to), into what a pointer points to (`(&ctx->bw)->p` is part
+/// of a `bw` and of what `ctx` points to).  \p E is an lvalue, or with
+/// \p IsPointer a pointer whose target is asked about.
+static void
+enclosingRecords(const Expr *E, bool IsPointer,
+                 llvm::function_ref<void(const RecordDecl *)> Visit) {
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (IsPointer) {
+      if (const auto *UO = dyn_cast<UnaryOperator>(E);
+          UO && UO->getOpcode() == UO_AddrOf) {
+        E = UO->getSubExpr();
+        IsPointer = false;
+        continue;
+      }
+      if (const RecordDecl *RD = pointeeRecord(E->getType()))
+        Visit(RD);
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!Field)
+        return;
+      Visit(Field->getParent());
+      E = ME->getBase();
+      IsPointer = ME->isArrow();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+      IsPointer = !Base->getType()->isArrayType();
+      E = IsPointer ? ASE->getBase() : Base;
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref) {
+      E = UO->getSubExpr();
+      IsPointer = true;
+      continue;
+    }
+    return;
+  }
+}
+
 bool FunctionAnalysis::inFrameOnlyRecord(const Change &C,
                                          const ProgramSummary *Summary) const {
-  const RecordDecl *RD = nullptr;
+  auto FrameOnly = [&](const RecordDecl *RD) {
+    if (!RD)
+      return false;
+    if (TU.frameOnlyHere(RD))
+      return true;
+    std::string Key = recordKey(RD);
+    return Summary && !Key.empty() && Summary->frameOnly(Key);
+  };
   if (const auto *Field = C.Loc.Kind == Location::Field
                               ? dyn_cast_or_null<FieldDecl>(C.Loc.Decl)
-                              : nullptr)
-    RD = Field->getParent();
-  else if (C.Loc.Kind == Location::Pointee && C.Loc.Decl)
-    RD = pointeeRecord(C.Loc.Decl->getType());
-  if (!RD)
-    return false;
-  if (TU.frameOnlyHere(RD))
+                              : nullptr;
+      Field && FrameOnly(Field->getParent()))
     return true;
-  std::string Key = recordKey(RD);
-  return Summary && !Key.empty() && Summary->frameOnly(Key);
+  if (C.Loc.Kind == Location::Pointee && C.Loc.Decl &&
+      FrameOnly(pointeeRecord(C.Loc.Decl->getType())))
+    return true;
+  // The memory written is part of an object of a frame-only type when any
+  // record it is embedded in is one (a buffer writer inside a frame-only
+  // encoder context); for a callee that writes through its parameter, the
+  // argument says which object.
+  bool Found = false;
+  auto Check = [&](const RecordDecl *RD) { Found = Found || FrameOnly(RD); };
+  if (C.Kind == ChangeKind::Call && C.Argument)
+    enclosingRecords(C.Argument, /*IsPointer=*/true, Check);
+  if (!Found)
+    if (const Expr *Written = changedLValue(C))
+      enclosingRecords(Written, /*IsPointer=*/false, Check);
+  return Found;
 }
 
 } // namespace recover::model
