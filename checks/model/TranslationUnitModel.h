@@ -27,6 +27,15 @@
 // Functions in system headers are not analysed.  A function whose CFG cannot
 // be built is given up on: no reports in it, no effects from it.
 //
+// Where each idea lives: the panic fixpoint and the per-unit caches in
+// TranslationUnitModel.cpp; one function's flow facts in
+// FunctionAnalysis.cpp; what recovery paths access in RecoveryPaths.cpp;
+// what recovery observes of a change in RecoveryFacts.cpp (set afresh,
+// destroyed), DiscardContracts.cpp (error contracts), FrameRecords.cpp
+// (records that live only in unwound frames), ValueStacks.cpp (slots of
+// reset value stacks) and ProtectedCalls.cpp (error branches of protected
+// calls).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef RECOVER_TIDY_CHECKS_MODEL_TRANSLATIONUNITMODEL_H
