@@ -611,39 +611,20 @@ static void
 enclosingRecords(const Expr *E, bool IsPointer,
                  llvm::function_ref<void(const RecordDecl *)> Visit) {
   for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (IsPointer) {
-      if (const auto *UO = dyn_cast<UnaryOperator>(E);
-          UO && UO->getOpcode() == UO_AddrOf) {
-        E = UO->getSubExpr();
-        IsPointer = false;
-        continue;
-      }
-      if (const RecordDecl *RD = pointeeRecord(E->getType()))
-        Visit(RD);
-      return;
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-      if (!Field)
-        return;
-      Visit(Field->getParent());
-      E = ME->getBase();
-      IsPointer = ME->isArrow();
-      continue;
-    }
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
-      IsPointer = !Base->getType()->isArrayType();
-      E = IsPointer ? ASE->getBase() : Base;
-      continue;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(E);
-        UO && UO->getOpcode() == UO_Deref) {
-      E = UO->getSubExpr();
+    if (!IsPointer) {
+      E = dereferencedPointer(E, Visit);
       IsPointer = true;
       continue;
     }
+    E = E->IgnoreParenImpCasts();
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (UO && UO->getOpcode() == UO_AddrOf) {
+      E = UO->getSubExpr();
+      IsPointer = false;
+      continue;
+    }
+    if (const RecordDecl *RD = pointeeRecord(E->getType()))
+      Visit(RD);
     return;
   }
 }

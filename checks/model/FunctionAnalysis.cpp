@@ -27,8 +27,6 @@
 #include <set>
 
 using namespace clang;
-using llvm::DenseMap;
-using llvm::DenseSet;
 
 namespace recover::model {
 
@@ -538,6 +536,34 @@ const Expr *changedLValue(const Change &C) {
   if (const Expr *Written = writtenLValue(C.InnerSite))
     return Written;
   return dyn_cast<Expr>(C.InnerSite);
+}
+
+const Expr *
+dereferencedPointer(const Expr *LValue,
+                    llvm::function_ref<void(const RecordDecl *)> Enclosing) {
+  const Expr *E = LValue->IgnoreParenImpCasts();
+  for (;;) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!Field)
+        return nullptr;
+      if (Enclosing)
+        Enclosing(Field->getParent());
+      if (ME->isArrow())
+        return ME->getBase();
+      E = ME->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+      if (!Base->getType()->isArrayType())
+        return ASE->getBase();
+      E = Base;
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && UO->getOpcode() == UO_Deref) {
+      return UO->getSubExpr();
+    } else {
+      return nullptr;
+    }
+  }
 }
 
 /// The expression that designates the object whose part \p LValue is:

@@ -21,7 +21,6 @@
 #include <deque>
 
 using namespace clang;
-using llvm::DenseMap;
 using llvm::DenseSet;
 
 namespace recover::model {

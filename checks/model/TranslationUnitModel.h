@@ -488,6 +488,16 @@ const clang::Expr *writtenLValue(const clang::Stmt *S);
 /// call-made change; null when the callee's write is not an lvalue.
 const clang::Expr *changedLValue(const Change &C);
 
+/// The pointer through which lvalue \p LValue reaches the memory it
+/// designates: `p` for `p->f`, `p[i]`, `*p` and `p->a.b`, and `s->in`'s
+/// `s` for `s->in.buf[2]`; null when \p LValue is a variable's own storage
+/// or a part of it.  \p Enclosing, if given, sees each record that the
+/// memory is embedded in on the way, innermost first (`in`'s record, then
+/// `s`'s for `s->in.buf[2]`).
+const clang::Expr *dereferencedPointer(
+    const clang::Expr *LValue,
+    llvm::function_ref<void(const clang::RecordDecl *)> Enclosing = nullptr);
+
 /// Facts about one translation unit, built once and shared by the checks.
 class TranslationUnitModel {
 public:

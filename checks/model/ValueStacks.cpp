@@ -43,29 +43,10 @@ namespace recover::model {
 /// \p Written is a variable's own storage or a part of it.
 static const Expr *reachingPointer(const Expr *Written) {
   const Expr *E = Written->IgnoreParenImpCasts();
-  const Expr *Pointer = nullptr;
-  if (!E->isGLValue() && E->getType()->isPointerType())
-    Pointer = E;
-  while (!Pointer) {
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
-        Pointer = ME->getBase();
-      else
-        E = ME->getBase()->IgnoreParenImpCasts();
-    } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
-      if (Base->getType()->isArrayType())
-        E = Base;
-      else
-        Pointer = ASE->getBase();
-    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
-               UO && UO->getOpcode() == UO_Deref) {
-      Pointer = UO->getSubExpr();
-    } else {
-      return nullptr;
-    }
-  }
-  for (;;) {
+  const Expr *Pointer = !E->isGLValue() && E->getType()->isPointerType()
+                            ? E
+                            : dereferencedPointer(E);
+  while (Pointer) {
     Pointer = Pointer->IgnoreParenCasts();
     const auto *BO = dyn_cast<BinaryOperator>(Pointer);
     if (!BO || !BO->isAdditiveOp())
@@ -73,6 +54,7 @@ static const Expr *reachingPointer(const Expr *Written) {
     Pointer =
         BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
   }
+  return nullptr;
 }
 
 namespace {
