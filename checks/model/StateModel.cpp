@@ -166,6 +166,15 @@ static const Expr *pointerOperand(const BinaryOperator *BO) {
   return BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
 }
 
+const Expr *arithmeticBase(const Expr *Pointer) {
+  for (const Expr *E = Pointer->IgnoreParenCasts();;) {
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || !BO->isAdditiveOp() || !BO->getType()->isPointerType())
+      return E;
+    E = pointerOperand(BO)->IgnoreParenCasts();
+  }
+}
+
 /// Whether \p V lives in the frame (automatic storage, parameters included).
 static bool isFrameLocal(const VarDecl *V) { return !V->hasGlobalStorage(); }
 
@@ -597,16 +606,8 @@ private:
   /// The parameter whose value (or a pointer into whose target) \p Value
   /// is: `p`, `(T *)p`, `p + 1`; null otherwise.
   static const ParmVarDecl *copiedParameter(const Expr *Value) {
-    for (const Expr *E = Value->IgnoreParenCasts();;) {
-      if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-        if (!BO->isAdditiveOp() || !BO->getType()->isPointerType())
-          return nullptr;
-        E = pointerOperand(BO)->IgnoreParenCasts();
-        continue;
-      }
-      const auto *DRE = dyn_cast<DeclRefExpr>(E);
-      return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(arithmeticBase(Value));
+    return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
   }
 
   /// Local pointers only ever given the value of one pointer parameter, and

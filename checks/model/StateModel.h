@@ -68,6 +68,10 @@ private:
   std::vector<Entry> Entries;
 };
 
+/// \p Pointer with casts and pointer arithmetic taken off: `p` for `p`,
+/// `(T *)p` and `p - 1 + n`.
+const clang::Expr *arithmeticBase(const clang::Expr *Pointer);
+
 /// A place that a write changes, as the model names it.
 struct Location {
   enum KindTy : unsigned char { None, Variable, Field, Pointee };

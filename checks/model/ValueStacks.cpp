@@ -46,15 +46,7 @@ static const Expr *reachingPointer(const Expr *Written) {
   const Expr *Pointer = !E->isGLValue() && E->getType()->isPointerType()
                             ? E
                             : dereferencedPointer(E);
-  while (Pointer) {
-    Pointer = Pointer->IgnoreParenCasts();
-    const auto *BO = dyn_cast<BinaryOperator>(Pointer);
-    if (!BO || !BO->isAdditiveOp())
-      return Pointer;
-    Pointer =
-        BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
-  }
-  return nullptr;
+  return Pointer ? arithmeticBase(Pointer) : nullptr;
 }
 
 namespace {
