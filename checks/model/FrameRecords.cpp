@@ -138,12 +138,9 @@ static bool undoes(const Stmt *S, const Expr *Target,
   return false;
 }
 
-/// Whether a call of \p Callee (known, with no body here) cannot return
-/// through a recovery: it never returns, is one of the PanicFunctions, or
-/// is the C library's.
-static bool neverReturnsThroughRecovery(const FunctionDecl &Callee,
-                                        const Vocabulary &Vocab,
-                                        const SourceManager &SM) {
+bool neverReturnsThroughRecovery(const FunctionDecl &Callee,
+                                 const Vocabulary &Vocab,
+                                 const SourceManager &SM) {
   return Callee.isNoReturn() || Vocab.isPanic(&Callee) ||
          SM.isInSystemHeader(Callee.getLocation());
 }
@@ -153,16 +150,16 @@ namespace {
 struct Instance {
   const VarDecl *V;
   const FunctionDecl *In;
-  /// The callees of the calls that have been given its address and after
-  /// which the function names it (or that share a loop with such a use);
-  /// null for a call through a pointer.
-  SmallVector<const FunctionDecl *, 2> LookedAtAfter;
+  /// The calls that have been given its address and after which the
+  /// function names it (or that share a loop with such a use).
+  SmallVector<FrameRecordFacts::CallGiven, 2> LookedAtAfter;
 };
 
 /// A call given the address of an instance, with the loops around it.
 struct AddressPassed {
   SourceLocation At;
-  const FunctionDecl *Callee;
+  const CallExpr *Expr;
+  FrameRecordFacts::CallGiven Call;
   SmallVector<const Stmt *, 4> Loops;
 };
 
@@ -390,18 +387,39 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
     } C;
     C.TraverseStmt(const_cast<Stmt *>(S));
     for (const CallExpr *Call : C.Found)
-      passed(Call, Inst);
+      passed(Call, Inst, NoArgument);
   }
-  /// Records that \p Call is given the address of \p Inst, unless the
-  /// call cannot return through a recovery: the C library's functions,
-  /// and those that never return.
-  void passed(const CallExpr *Call, const VarDecl *Inst) {
+  /// The argument index of a call given an address through a registration.
+  static constexpr unsigned NoArgument = ~0u;
+  /// Records that \p Call is given the address of \p Inst, as its
+  /// argument \p Arg (NoArgument: through a registration), unless the call
+  /// cannot return through a recovery: the C library's functions, and
+  /// those that never return.  (A plain index rather than an optional:
+  /// GCC 12 warns of the optional's payload as maybe uninitialised.)
+  void passed(const CallExpr *Call, const VarDecl *Inst, unsigned Arg) {
     const FunctionDecl *Callee = calledFunction(*Call);
     if (Callee && neverReturnsThroughRecovery(*Callee, TU.vocabulary(), SM))
       return;
-    PassedTo[Inst].push_back(
-        {SM.getExpansionLoc(Call->getEndLoc()), Callee,
-         SmallVector<const Stmt *, 4>(Loops.begin(), Loops.end())});
+    // Followed into the callee only as one of its pointer parameters.
+    if (Arg != NoArgument &&
+        (!Callee || Arg >= Callee->getNumParams() ||
+         !Callee->getParamDecl(Arg)->getType()->isPointerType()))
+      Arg = NoArgument;
+    auto &Calls = PassedTo[Inst];
+    // One call given the address in two arguments is one call.
+    if (!Calls.empty() && Calls.back().Expr == Call) {
+      auto &Args = Calls.back().Call.Args;
+      if (Arg != NoArgument && Args)
+        Args->push_back(Arg);
+      else
+        Args.reset();
+      return;
+    }
+    FrameRecordFacts::CallGiven Given{Callee, std::nullopt};
+    if (Arg != NoArgument)
+      Given.Args.emplace({Arg});
+    Calls.push_back({SM.getExpansionLoc(Call->getEndLoc()), Call, Given,
+                     SmallVector<const Stmt *, 4>(Loops.begin(), Loops.end())});
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() != BO_Assign)
@@ -419,10 +437,10 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
   bool VisitCallExpr(CallExpr *Call) {
     // What a call returns comes from somewhere else: the heap, mostly.
     nonFrame(pointeeRecord(Call->getType()));
-    for (const Expr *Arg : Call->arguments())
-      if (const VarDecl *V = addressOfInstance(Arg)) {
-        Accounted.insert(addressExpr(Arg));
-        passed(Call, V);
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (const VarDecl *V = addressOfInstance(Call->getArg(I))) {
+        Accounted.insert(addressExpr(Call->getArg(I)));
+        passed(Call, V, I);
       }
     return true;
   }
@@ -476,14 +494,14 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
               return SharedLoop ||
                      SM.isBeforeInTranslationUnit(Call.At, Use.first);
             }))
-          I.LookedAtAfter.push_back(Call.Callee);
+          I.LookedAtAfter.push_back(Call.Call);
     }
     for (const Instance &I : Instances) {
       const RecordDecl *RD = objectRecord(I.V->getType());
       if (I.LookedAtAfter.empty())
         Out.Frame.insert(RD);
-      for (const FunctionDecl *Callee : I.LookedAtAfter)
-        Out.FrameIn.push_back({RD, I.In, Callee});
+      for (const FrameRecordFacts::CallGiven &Call : I.LookedAtAfter)
+        Out.FrameIn.push_back({RD, I.In, Call.Callee, Call.Args});
     }
   }
 };
@@ -558,7 +576,7 @@ bool TranslationUnitModel::frameOnlyHere(const RecordDecl *RD) {
     Instance |= F.Frame.count(R) != 0;
     for (const FrameRecordFacts::LookedAtAfter &Use : F.FrameIn)
       if (Use.Held == R) {
-        if (mayReachRecovery(Use.Callee ? Use.Callee : Use.In))
+        if (mayHandToRecovery(Use))
           return false;
         Instance = true;
       }
@@ -580,11 +598,18 @@ void TranslationUnitModel::frameRecordKeys(std::set<std::string> &Facts) {
   for (const RecordDecl *RD : F.Frame)
     if (!Key(RD).empty())
       Facts.insert("frame\t" + Key(RD));
-  for (const FrameRecordFacts::LookedAtAfter &Use : F.FrameIn)
-    if (!Key(Use.Held).empty())
-      Facts.insert("framein\t" + Key(Use.Held) + "\t" +
-                   programKey(*Use.In, SM) + "\t" +
-                   (Use.Callee ? programKey(*Use.Callee, SM) : "*"));
+  for (const FrameRecordFacts::LookedAtAfter &Use : F.FrameIn) {
+    if (Key(Use.Held).empty())
+      continue;
+    std::string Fact = "framein\t" + Key(Use.Held) + "\t" +
+                       programKey(*Use.In, SM) + "\t" +
+                       (Use.Callee ? programKey(*Use.Callee, SM) : "*");
+    // The arguments given the address, when the callee can be followed.
+    if (Use.Callee && Use.Args)
+      for (unsigned I = 0; I < Use.Args->size(); ++I)
+        Fact += (I ? "," : "\t") + std::to_string((*Use.Args)[I]);
+    Facts.insert(std::move(Fact));
+  }
   for (const RecordDecl *RD : F.NonFrame)
     if (!Key(RD).empty())
       Facts.insert("nonframe\t" + Key(RD));

@@ -175,6 +175,7 @@ std::string programFacts(TranslationUnitModel &TU, const NameSet &EntryPoints) {
     if (TU.recovers(FD))
       Facts.insert("recovers\t" + programKey(*FD, SM));
   TU.frameRecordKeys(Facts);
+  TU.objectFlowKeys(Facts);
   FactsCollector Collector(SM, Facts);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   Collector.finish();

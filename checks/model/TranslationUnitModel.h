@@ -32,7 +32,8 @@
 // FunctionAnalysis.cpp; what recovery paths access in RecoveryPaths.cpp;
 // what recovery observes of a change in RecoveryFacts.cpp (set afresh,
 // destroyed), DiscardContracts.cpp (error contracts), FrameRecords.cpp
-// (records that live only in unwound frames), ValueStacks.cpp (slots of
+// (records that live only in unwound frames; ObjectFlow.cpp: whether a
+// call can hand such an object to a recovery), ValueStacks.cpp (slots of
 // reset value stacks) and ProtectedCalls.cpp (error branches of protected
 // calls).
 //
@@ -56,6 +57,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace clang {
@@ -456,14 +458,23 @@ struct FrameRecordFacts {
   /// Records with an automatic instance whose function does not look at
   /// it after a call has been given its address.
   llvm::DenseSet<const clang::RecordDecl *> Frame;
+  /// A call given the address of an instance: of \c Callee (null: through
+  /// a pointer), as the arguments \c Args (none: the call reaches the
+  /// instance through a registration in outliving state).
+  struct CallGiven {
+    const clang::FunctionDecl *Callee;
+    std::optional<llvm::SmallVector<unsigned, 1>> Args;
+  };
   /// An automatic instance of record \c Held in function \c In, which
   /// looks at it after a call of \c Callee (null: through a pointer) has
-  /// been given its address: frame-only only if that call cannot return
-  /// through a recovery (the callee cannot reach a recover point).
+  /// been given its address, as \c Args: frame-only only if that call
+  /// cannot hand the instance on to a recovery below it
+  /// (TranslationUnitModel::mayHandToRecovery()).
   struct LookedAtAfter {
     const clang::RecordDecl *Held;
     const clang::FunctionDecl *In;
     const clang::FunctionDecl *Callee;
+    std::optional<llvm::SmallVector<unsigned, 1>> Args;
   };
   std::vector<LookedAtAfter> FrameIn;
   /// Records with an instance that is not in a frame, or whose address
@@ -497,6 +508,39 @@ const clang::Expr *changedLValue(const Change &C);
 const clang::Expr *dereferencedPointer(
     const clang::Expr *LValue,
     llvm::function_ref<void(const clang::RecordDecl *)> Enclosing = nullptr);
+
+/// Whether a call of \p Callee (known, with no body here) cannot return
+/// through a recovery: it never returns, is one of the PanicFunctions, or
+/// is the C library's.
+bool neverReturnsThroughRecovery(const clang::FunctionDecl &Callee,
+                                 const Vocabulary &Vocab,
+                                 const clang::SourceManager &SM);
+
+/// Where the targets of one function's pointer parameters go
+/// (ObjectFlow.cpp).
+struct ObjectFlow {
+  /// Per parameter (bit I for the I-th of the first 64), whether the
+  /// function itself hands its target on to a function that recovers, or
+  /// lets it go where no call can be followed.
+  uint64_t Escapes = 0;
+  /// The target of parameter \c Param is given to the call of \c Callee
+  /// (canonical; its body may be elsewhere) as its argument \c Arg.
+  struct Call {
+    unsigned Param;
+    const clang::FunctionDecl *Callee;
+    unsigned Arg;
+    bool operator<(const Call &O) const {
+      return std::tie(Param, Arg, Callee) < std::tie(O.Param, O.Arg, O.Callee);
+    }
+    bool operator==(const Call &O) const {
+      return Param == O.Param && Callee == O.Callee && Arg == O.Arg;
+    }
+  };
+  llvm::SmallVector<Call, 4> Calls;
+  bool escapes(unsigned Param) const {
+    return Param >= 64 || (Escapes >> Param & 1);
+  }
+};
 
 /// Facts about one translation unit, built once and shared by the checks.
 class TranslationUnitModel {
@@ -600,6 +644,20 @@ public:
   /// far as this translation unit shows (a call of a function defined
   /// elsewhere may).
   bool mayReachRecovery(const clang::FunctionDecl *FD);
+  /// Whether a call of \p FD may hand what its parameter \p Param points
+  /// to on to a function that recovers, so that a recovery below the call
+  /// may see that memory half-done (ObjectFlow.cpp).
+  bool mayHandToRecovery(const clang::FunctionDecl *FD, unsigned Param);
+  /// Whether the call of \p Use may hand the instance it is given on to a
+  /// function that recovers.
+  bool mayHandToRecovery(const FrameRecordFacts::LookedAtAfter &Use);
+  /// Where the targets of the pointer parameters of \p Def (a definition
+  /// here) go, computed on first use.
+  const ObjectFlow &objectFlow(const clang::FunctionDecl *Def);
+  /// Adds the object-flow facts of this translation unit, as program facts:
+  /// `hands F I` (F hands its parameter I's target on) and `pass F I G J`
+  /// (F gives it to G as argument J).
+  void objectFlowKeys(std::set<std::string> &Facts);
   /// Whether \p RD, defined in the main file, is frame-only by this
   /// translation unit's facts.
   bool frameOnlyHere(const clang::RecordDecl *RD);
@@ -661,6 +719,10 @@ private:
   std::optional<FrameRecordFacts> FrameRecords;
   std::optional<llvm::DenseSet<const clang::FunctionDecl *>> ReachesRecovery;
   llvm::DenseMap<const clang::RecordDecl *, bool> FrameOnlyHere;
+  llvm::DenseMap<const clang::FunctionDecl *, ObjectFlow> ObjectFlows;
+  /// mayHandToRecovery()'s answers, per definition and parameter.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
+      HandsToRecovery;
   /// popsHandler, uncached.
   bool findsHandlerPop(const clang::FunctionDecl *FD) const;
   /// popsHandler's answers: asked at every call of every protected region.

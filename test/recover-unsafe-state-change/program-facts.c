@@ -109,7 +109,7 @@ void rescan(void) {
 // CHECK-NEXT: export	run
 // CHECK-NEXT: export	scan
 // CHECK-NEXT: frame	cursor
-// CHECK-NEXT: framein	cursor	rescan	advance@program-facts.c
+// CHECK-NEXT: framein	cursor	rescan	advance@program-facts.c	0
 // CHECK-NEXT: icall	later	void (int)
 // CHECK-NEXT: icall	run	void (int)
 // CHECK-NEXT: iroot	void (int)
