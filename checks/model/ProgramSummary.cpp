@@ -17,6 +17,7 @@
 #include "llvm/Support/Path.h"
 
 #include <set>
+#include <vector>
 
 using namespace clang;
 
@@ -36,34 +37,81 @@ std::string programKey(const FunctionDecl &FD, const SourceManager &SM) {
 }
 
 /// How calls through pointers and address-taken functions are matched: the
-/// canonical function type, or "*" (matches every type) when the type has no
-/// prototype.
-static std::string callableType(QualType T) {
+/// canonical function type without `noreturn` (a call through a plain
+/// pointer reaches a noreturn function of the same signature), or "*"
+/// (matches every type) when the type has no prototype.
+static std::string callableType(QualType T, ASTContext &Ctx) {
   if (const auto *Pointer = T->getAs<PointerType>())
     T = Pointer->getPointeeType();
   T = T.getCanonicalType().getUnqualifiedType();
-  if (!T->getAs<FunctionProtoType>())
+  const auto *Proto = T->getAs<FunctionProtoType>();
+  if (!Proto)
     return "*";
+  if (Proto->getNoReturnAttr())
+    T = QualType(
+        Ctx.adjustFunctionType(Proto, Proto->getExtInfo().withNoReturn(false)),
+        0);
   return T.getAsString();
+}
+
+/// The type that the call through a pointer \p Call matches.  A pointer
+/// without a prototype called with no arguments can only reach a function
+/// that takes none (C11 6.5.2.2p6): its type is `R (void)`, not "*".
+static std::string calledType(const CallExpr &Call, ASTContext &Ctx) {
+  QualType T = Call.getCallee()->getType();
+  if (const auto *Pointer = T->getAs<PointerType>())
+    T = Pointer->getPointeeType();
+  const auto *NoProto = T->getAs<FunctionNoProtoType>();
+  if (!NoProto || Call.getNumArgs() != 0)
+    return callableType(T, Ctx);
+  return callableType(Ctx.getFunctionType(NoProto->getReturnType(),
+                                          llvm::ArrayRef<QualType>(),
+                                          FunctionProtoType::ExtProtoInfo()),
+                      Ctx);
+}
+
+/// The declaration reference that \p E is, seen through parentheses,
+/// implicit casts (every cast with \p AllCasts) and one \p Op (`&`, `*`).
+static const DeclRefExpr *referenceThrough(const Expr *E, UnaryOperatorKind Op,
+                                           bool AllCasts) {
+  auto Strip = [AllCasts](const Expr *X) {
+    return AllCasts ? X->IgnoreParenCasts() : X->IgnoreParenImpCasts();
+  };
+  E = Strip(E);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    if (Unary->getOpcode() == Op)
+      E = Strip(Unary->getSubExpr());
+  return dyn_cast<DeclRefExpr>(E);
+}
+
+/// The reference to a function that \p E is, seen through parentheses,
+/// casts and `&`.
+static const DeclRefExpr *functionReference(const Expr *E) {
+  const DeclRefExpr *Ref = referenceThrough(E, UO_AddrOf, /*AllCasts=*/true);
+  return Ref && isa<FunctionDecl>(Ref->getDecl()) ? Ref : nullptr;
 }
 
 /// A function named by \p E, seen through parentheses, implicit casts and
 /// `&`.
 static const FunctionDecl *namedFunction(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    if (Unary->getOpcode() == UO_AddrOf)
-      E = Unary->getSubExpr()->IgnoreParenImpCasts();
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const DeclRefExpr *Ref = referenceThrough(E, UO_AddrOf, /*AllCasts=*/false);
   return Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// The parameter of the function being walked that \p Callee, a call's
+/// callee, reads: `f(...)` or `(*f)(...)` with `f` a parameter.
+static const ParmVarDecl *calleeParameter(const Expr *Callee) {
+  const DeclRefExpr *Ref =
+      referenceThrough(Callee, UO_Deref, /*AllCasts=*/false);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 
 namespace {
 /// Pass 1 over one translation unit: every fact but the recover points'.
 class FactsCollector : public RecursiveASTVisitor<FactsCollector> {
 public:
-  FactsCollector(const SourceManager &SM, std::set<std::string> &Facts)
-      : SM(SM), Facts(Facts) {}
+  FactsCollector(ASTContext &Ctx, std::set<std::string> &Facts)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Facts(Facts) {}
 
   bool TraverseFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() ||
@@ -77,12 +125,23 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    // Pre-order: the call is seen before its callee's DeclRefExpr.
-    if (const DeclRefExpr *Ref = calleeReference(*Call))
+    // Pre-order: the call is seen before its callee's DeclRefExpr and its
+    // arguments.
+    if (const DeclRefExpr *Ref = calleeReference(*Call)) {
       CalleeRefs.insert(Ref);
-    else if (!Current.empty())
-      Facts.insert("icall\t" + Current + "\t" +
-                   callableType(Call->getCallee()->getType()));
+      noteArguments(*Call, *cast<FunctionDecl>(Ref->getDecl()));
+      return true;
+    }
+    if (Current.empty())
+      return true;
+    std::string Type = calledType(*Call, Ctx);
+    // A call through a parameter reaches what the callers pass, which the
+    // summary resolves when every caller names the function it passes.
+    if (const ParmVarDecl *Param = calleeParameter(Call->getCallee())) {
+      ParameterCalls.push_back({Current, Param, std::move(Type)});
+      return true;
+    }
+    Facts.insert("icall\t" + Current + "\t" + Type);
     return true;
   }
 
@@ -94,8 +153,11 @@ public:
       return true;
     if (!Current.empty())
       Facts.insert("call\t" + Current + "\t" + programKey(*F, SM));
-    if (!CalleeRefs.count(Ref))
-      AddressTaken.insert(F->getCanonicalDecl());
+    if (CalleeRefs.count(Ref))
+      return true;
+    AddressTaken.insert(F->getCanonicalDecl());
+    if (!ArgumentRefs.count(Ref))
+      Stored.insert(F->getCanonicalDecl());
     return true;
   }
 
@@ -103,27 +165,106 @@ public:
     if (Cast->getCastKind() == CK_FunctionToPointerDecay)
       return true;
     const FunctionDecl *F = namedFunction(Cast->getSubExpr());
-    if (F && callableType(Cast->getType()) != callableType(F->getType()))
+    if (F && !keepsFunctionType(Cast->getType(), *F))
       CastAway.insert(F->getCanonicalDecl());
     return true;
   }
 
-  /// The `addr` facts, once the whole translation unit has been seen.
+  /// A parameter that is assigned, or whose address is taken, no longer
+  /// holds what the callers passed.
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      noteModified(BO->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+      noteModified(UO->getSubExpr());
+    return true;
+  }
+
+  /// The facts that need the whole translation unit seen.
   void finish() {
-    for (const FunctionDecl *F : AddressTaken)
-      Facts.insert(
-          "addr\t" + programKey(*F, SM) + "\t" +
-          (CastAway.count(F) ? std::string("*") : callableType(F->getType())));
+    for (const FunctionDecl *F : AddressTaken) {
+      std::string Key = programKey(*F, SM);
+      Facts.insert("addr\t" + Key + "\t" +
+                   (CastAway.count(F) ? std::string("*")
+                                      : callableType(F->getType(), Ctx)));
+      if (Stored.count(F))
+        Facts.insert("stored\t" + Key);
+    }
+    for (const ParameterCall &Call : ParameterCalls) {
+      const auto *Owner = dyn_cast<FunctionDecl>(Call.Param->getDeclContext());
+      if (!Owner || Modified.count(Call.Param)) {
+        Facts.insert("icall\t" + Call.Caller + "\t" + Call.Type);
+        continue;
+      }
+      Facts.insert("picall\t" + Call.Caller + "\t" +
+                   std::to_string(Call.Param->getFunctionScopeIndex()) + "\t" +
+                   Call.Type);
+    }
   }
 
 private:
+  /// A call through a parameter, decided on once the parameter's
+  /// assignments are known.
+  struct ParameterCall {
+    std::string Caller;
+    const ParmVarDecl *Param;
+    std::string Type;
+  };
+
+  /// The arguments of a direct call to \p Callee of the program that are
+  /// function pointers: a function named there is called where it is named
+  /// (a `call` fact); any other value (`parg ... ?`) leaves a call through
+  /// the parameter to be matched by type.
+  void noteArguments(const CallExpr &Call, const FunctionDecl &Callee) {
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
+      const Expr *Arg = Call.getArg(I);
+      if (const DeclRefExpr *Ref = functionReference(Arg)) {
+        ArgumentRefs.insert(Ref);
+        continue;
+      }
+      if (SM.isInSystemHeader(Callee.getLocation()) ||
+          !Arg->getType()->isFunctionPointerType() ||
+          Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        continue;
+      Facts.insert("parg\t" + programKey(Callee, SM) + "\t" +
+                   std::to_string(I) + "\t?");
+    }
+  }
+
+  /// Whether a cast of \p F to \p Target still calls it as what it is: a
+  /// pointer to a compatible function type (dropping `noreturn`, or the
+  /// prototype, keeps it).
+  bool keepsFunctionType(QualType Target, const FunctionDecl &F) const {
+    if (const auto *Pointer = Target->getAs<PointerType>())
+      Target = Pointer->getPointeeType();
+    return Target->isFunctionType() &&
+           Ctx.typesAreCompatible(Target, F.getType());
+  }
+
+  void noteModified(const Expr *E) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+        Modified.insert(Param);
+  }
+
+  ASTContext &Ctx;
   const SourceManager &SM;
   std::set<std::string> &Facts;
   /// The function whose body is being walked; empty at file scope.
   std::string Current;
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
+  /// Functions named as an argument of a direct call.
+  llvm::DenseSet<const DeclRefExpr *> ArgumentRefs;
   llvm::DenseSet<const FunctionDecl *> AddressTaken;
+  /// Address-taken functions named other than as a call's argument: kept
+  /// in memory, where code outside the program can find them.
+  llvm::DenseSet<const FunctionDecl *> Stored;
   llvm::DenseSet<const FunctionDecl *> CastAway;
+  llvm::DenseSet<const ParmVarDecl *> Modified;
+  std::vector<ParameterCall> ParameterCalls;
 };
 } // namespace
 
@@ -141,7 +282,7 @@ static void addRoots(const FunctionDecl &FD, TranslationUnitModel &TU,
   A->forEachElement([&](CFGPoint P, const Stmt *S) {
     const auto *Call = dyn_cast<CallExpr>(S);
     if (Call && !calleeReference(*Call) && A->inProtectedRegion(P))
-      Facts.insert("iroot\t" + callableType(Call->getCallee()->getType()));
+      Facts.insert("iroot\t" + calledType(*Call, TU.context()));
   });
   for (const FunctionDecl *F : A->namedInProtectedRegions())
     if (!SM.isInSystemHeader(F->getLocation()))
@@ -176,7 +317,7 @@ std::string programFacts(TranslationUnitModel &TU, const NameSet &EntryPoints) {
       Facts.insert("recovers\t" + programKey(*FD, SM));
   TU.frameRecordKeys(Facts);
   TU.objectFlowKeys(Facts);
-  FactsCollector Collector(SM, Facts);
+  FactsCollector Collector(Ctx, Facts);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   Collector.finish();
 

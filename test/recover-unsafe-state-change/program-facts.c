@@ -2,8 +2,11 @@
 // the check writes the translation unit's program facts there, one file per
 // translation unit, and reports nothing.  A static function is named
 // name@file; a callback named in a protected region is a root; a call
-// through a pointer records the type called, and an address-taken function
-// its type, or "*" when the address is cast to another type.  A function
+// through a pointer records the type called (one through a parameter,
+// picall, the parameter too, and a call that passes it something other than
+// a function's name, parg), and an address-taken function its type, or "*"
+// when the address is cast to another type, and whether it is stored
+// (named other than as a call's argument).  A function
 // that assigns a location at the top of its body before anything names it
 // sets it afresh (a static variable is named name@file); what a function
 // names before it sets it, or without setting it, it reads first.  What
@@ -56,6 +59,8 @@ int run(void) {
 }
 
 void later(void) { Handler(2); }
+static void each(void (*Visit)(int)) { Visit(3); }
+void every(void) { each(Handler); }
 
 void mark(void) { Seen = 1; }
 void bump(void) { Count = Count + 1; }
@@ -86,12 +91,15 @@ void rescan(void) {
 // CHECK-NEXT: afresh	onSignal@program-facts.c	Count
 // CHECK-NEXT: afresh	other	Count
 // CHECK-NEXT: afresh	rescan	Count
+// CHECK-NEXT: call	every	each@program-facts.c
 // CHECK-NEXT: call	rescan	advance@program-facts.c
 // CHECK-NEXT: call	run	onSignal@program-facts.c
 // CHECK-NEXT: call	run	visit
 // CHECK-NEXT: call	scan	advance@program-facts.c
 // CHECK-NEXT: def	advance@program-facts.c
 // CHECK-NEXT: def	bump
+// CHECK-NEXT: def	each@program-facts.c
+// CHECK-NEXT: def	every
 // CHECK-NEXT: def	later
 // CHECK-NEXT: def	mark
 // CHECK-NEXT: def	onSignal@program-facts.c
@@ -102,6 +110,7 @@ void rescan(void) {
 // CHECK-NEXT: entry	later
 // CHECK-NEXT: entry	mark
 // CHECK-NEXT: export	bump
+// CHECK-NEXT: export	every
 // CHECK-NEXT: export	later
 // CHECK-NEXT: export	mark
 // CHECK-NEXT: export	other
@@ -114,8 +123,11 @@ void rescan(void) {
 // CHECK-NEXT: icall	run	void (int)
 // CHECK-NEXT: iroot	void (int)
 // CHECK-NEXT: nonframe	list
+// CHECK-NEXT: parg	each@program-facts.c	0	?
+// CHECK-NEXT: picall	each@program-facts.c	0	void (int)
 // CHECK-NEXT: readfirst	advance@program-facts.c	cursor.pos
 // CHECK-NEXT: readfirst	bump	Count
+// CHECK-NEXT: readfirst	every	Handler
 // CHECK-NEXT: readfirst	later	Handler
 // CHECK-NEXT: readfirst	run	Count
 // CHECK-NEXT: readfirst	run	Env
@@ -125,4 +137,5 @@ void rescan(void) {
 // CHECK-NEXT: restores	Seen@program-facts.c
 // CHECK-NEXT: root	onSignal@program-facts.c
 // CHECK-NEXT: root	visit
+// CHECK-NEXT: stored	other
 // CHECK-EMPTY:
