@@ -23,6 +23,14 @@
 //    another object, with its own facts.
 //  - Arguments past the parameters of a variadic function count as handed
 //    on.
+//  - Storing a value derived from P into the memory that P points to
+//    (`lex->window = lex->buffer`) hands it to no one new: whoever loads it
+//    reached the object already.
+//  - A call through a parameter K that the function never assigns (a
+//    callback and its user data, `gen(userdata, ...)`) gives the target to
+//    whatever the callers pass as K: the program summary follows it to the
+//    functions they name (`ppass`, with ProgramSummary.cpp's `fnarg`);
+//    within one translation unit it counts as handed on.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,6 +58,12 @@ struct ObjectFlowFinder : RecursiveASTVisitor<ObjectFlowFinder> {
   DenseMap<const VarDecl *, ParamMask> Holders;
   bool Grew = false;
   ObjectFlow Out;
+  /// Calls through a parameter given a target: (param, callee parameter,
+  /// argument), kept until the walk knows whether the callee is assigned.
+  SmallVector<std::tuple<unsigned, const ParmVarDecl *, unsigned>, 2>
+      ParameterCalls;
+  /// The parameters the function assigns or takes the address of.
+  DenseSet<const ParmVarDecl *> Reassigned;
 
   ObjectFlowFinder(TranslationUnitModel &TU, const FunctionDecl &FD) : TU(TU) {
     for (unsigned I = 0; I < FD.getNumParams(); ++I)
@@ -120,10 +134,22 @@ struct ObjectFlowFinder : RecursiveASTVisitor<ObjectFlowFinder> {
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (!BO->isAssignmentOp())
       return true;
-    const auto *DRE =
-        dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
-    given(DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr,
-          derived(BO->getRHS()));
+    const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+    noteReassigned(LHS);
+    ParamMask Held = derived(BO->getRHS());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
+      given(dyn_cast<VarDecl>(DRE->getDecl()), Held);
+      return true;
+    }
+    // Into the object the value points into: no one new can load it.
+    if (const Expr *Into = dereferencedPointer(LHS))
+      Held &= ~derived(Into);
+    given(nullptr, Held);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+      noteReassigned(UO->getSubExpr()->IgnoreParenImpCasts());
     return true;
   }
   bool VisitReturnStmt(ReturnStmt *RS) {
@@ -135,6 +161,12 @@ struct ObjectFlowFinder : RecursiveASTVisitor<ObjectFlowFinder> {
       given(nullptr, heldBy(IL));
     return true;
   }
+  void noteReassigned(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *Param = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        Reassigned.insert(Param);
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Callee = calledFunction(*Call);
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
@@ -142,6 +174,12 @@ struct ObjectFlowFinder : RecursiveASTVisitor<ObjectFlowFinder> {
       if (!Held)
         continue;
       if (!Callee) {
+        if (const ParmVarDecl *Through = calleeParameter(*Call)) {
+          for (unsigned P = 0; P < 64; ++P)
+            if (Held & (ParamMask(1) << P))
+              ParameterCalls.push_back({P, Through, I});
+          continue;
+        }
         Out.Escapes |= Held; // Through a pointer.
         continue;
       }
@@ -174,6 +212,7 @@ const ObjectFlow &TranslationUnitModel::objectFlow(const FunctionDecl *Def) {
   for (unsigned Round = 0;; ++Round) {
     F.Grew = false;
     F.Out = ObjectFlow();
+    F.ParameterCalls.clear();
     F.TraverseStmt(Body);
     if (!F.Grew)
       break;
@@ -182,8 +221,19 @@ const ObjectFlow &TranslationUnitModel::objectFlow(const FunctionDecl *Def) {
       break;
     }
   }
+  for (auto [Param, Through, Arg] : F.ParameterCalls) {
+    if (F.Reassigned.count(Through))
+      F.Out.Escapes |= ParamMask(1) << Param;
+    else
+      F.Out.ParameterCalls.push_back(
+          {Param, Through->getFunctionScopeIndex(), Arg});
+  }
   if (recovers(Def))
     F.Out.Escapes = ~ParamMask(0);
+  llvm::sort(F.Out.ParameterCalls);
+  F.Out.ParameterCalls.erase(
+      std::unique(F.Out.ParameterCalls.begin(), F.Out.ParameterCalls.end()),
+      F.Out.ParameterCalls.end());
   llvm::sort(F.Out.Calls);
   F.Out.Calls.erase(std::unique(F.Out.Calls.begin(), F.Out.Calls.end()),
                     F.Out.Calls.end());
@@ -241,12 +291,16 @@ void TranslationUnitModel::objectFlowKeys(std::set<std::string> &Facts) {
     const ObjectFlow &Flow = objectFlow(FD);
     std::string Key = programKey(*FD, SM);
     for (unsigned I = 0; I < FD->getNumParams(); ++I)
-      if (FD->getParamDecl(I)->getType()->isPointerType() && Flow.escapes(I))
+      if (FD->getParamDecl(I)->getType()->isPointerType() && Flow.handsOn(I))
         Facts.insert("hands\t" + Key + "\t" + std::to_string(I));
     for (const ObjectFlow::Call &C : Flow.Calls)
-      if (!Flow.escapes(C.Param))
+      if (!Flow.handsOn(C.Param))
         Facts.insert("pass\t" + Key + "\t" + std::to_string(C.Param) + "\t" +
                      programKey(*C.Callee, SM) + "\t" + std::to_string(C.Arg));
+    for (const ObjectFlow::ParameterCall &C : Flow.ParameterCalls)
+      if (!Flow.handsOn(C.Param))
+        Facts.insert("ppass\t" + Key + "\t" + std::to_string(C.Param) + "\t" +
+                     std::to_string(C.Through) + "\t" + std::to_string(C.Arg));
   }
 }
 

@@ -71,15 +71,14 @@ static std::string calledType(const CallExpr &Call, ASTContext &Ctx) {
 }
 
 /// The declaration reference that \p E is, seen through parentheses,
-/// implicit casts (every cast with \p AllCasts) and one \p Op (`&`, `*`).
-static const DeclRefExpr *referenceThrough(const Expr *E, UnaryOperatorKind Op,
-                                           bool AllCasts) {
+/// implicit casts (every cast with \p AllCasts) and one `&`.
+static const DeclRefExpr *referenceThrough(const Expr *E, bool AllCasts) {
   auto Strip = [AllCasts](const Expr *X) {
     return AllCasts ? X->IgnoreParenCasts() : X->IgnoreParenImpCasts();
   };
   E = Strip(E);
   if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    if (Unary->getOpcode() == Op)
+    if (Unary->getOpcode() == UO_AddrOf)
       E = Strip(Unary->getSubExpr());
   return dyn_cast<DeclRefExpr>(E);
 }
@@ -87,23 +86,15 @@ static const DeclRefExpr *referenceThrough(const Expr *E, UnaryOperatorKind Op,
 /// The reference to a function that \p E is, seen through parentheses,
 /// casts and `&`.
 static const DeclRefExpr *functionReference(const Expr *E) {
-  const DeclRefExpr *Ref = referenceThrough(E, UO_AddrOf, /*AllCasts=*/true);
+  const DeclRefExpr *Ref = referenceThrough(E, /*AllCasts=*/true);
   return Ref && isa<FunctionDecl>(Ref->getDecl()) ? Ref : nullptr;
 }
 
 /// A function named by \p E, seen through parentheses, implicit casts and
 /// `&`.
 static const FunctionDecl *namedFunction(const Expr *E) {
-  const DeclRefExpr *Ref = referenceThrough(E, UO_AddrOf, /*AllCasts=*/false);
+  const DeclRefExpr *Ref = referenceThrough(E, /*AllCasts=*/false);
   return Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
-}
-
-/// The parameter of the function being walked that \p Callee, a call's
-/// callee, reads: `f(...)` or `(*f)(...)` with `f` a parameter.
-static const ParmVarDecl *calleeParameter(const Expr *Callee) {
-  const DeclRefExpr *Ref =
-      referenceThrough(Callee, UO_Deref, /*AllCasts=*/false);
-  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
 }
 
 namespace {
@@ -137,7 +128,7 @@ public:
     std::string Type = calledType(*Call, Ctx);
     // A call through a parameter reaches what the callers pass, which the
     // summary resolves when every caller names the function it passes.
-    if (const ParmVarDecl *Param = calleeParameter(Call->getCallee())) {
+    if (const ParmVarDecl *Param = calleeParameter(*Call)) {
       ParameterCalls.push_back({Current, Param, std::move(Type)});
       return true;
     }
@@ -203,6 +194,13 @@ public:
                    std::to_string(Call.Param->getFunctionScopeIndex()) + "\t" +
                    Call.Type);
     }
+    for (const Forward &F : Forwards)
+      Facts.insert(Modified.count(F.Param)
+                       ? "parg\t" + F.Callee + "\t" + std::to_string(F.Arg) +
+                             "\t?"
+                       : "pfwd\t" + F.Callee + "\t" + std::to_string(F.Arg) +
+                             "\t" + F.Caller + "\t" +
+                             std::to_string(F.Param->getFunctionScopeIndex()));
   }
 
 private:
@@ -214,21 +212,42 @@ private:
     std::string Type;
   };
 
+  /// A function pointer parameter of the caller passed on to a call: what
+  /// the caller's callers pass, unless the caller assigns it.
+  struct Forward {
+    std::string Callee;
+    unsigned Arg;
+    std::string Caller;
+    const ParmVarDecl *Param;
+  };
+
   /// The arguments of a direct call to \p Callee of the program that are
   /// function pointers: a function named there is called where it is named
-  /// (a `call` fact); any other value (`parg ... ?`) leaves a call through
-  /// the parameter to be matched by type.
+  /// (a `call` fact, and `fnarg`), a parameter of the caller passes on what
+  /// it is given (`pfwd`); any other value (`parg ... ?`) leaves a call
+  /// through the parameter to be matched by type.
   void noteArguments(const CallExpr &Call, const FunctionDecl &Callee) {
     for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
       const Expr *Arg = Call.getArg(I);
       if (const DeclRefExpr *Ref = functionReference(Arg)) {
         ArgumentRefs.insert(Ref);
+        const auto *F = cast<FunctionDecl>(Ref->getDecl());
+        if (!SM.isInSystemHeader(Callee.getLocation()) &&
+            !SM.isInSystemHeader(F->getLocation()))
+          Facts.insert("fnarg\t" + programKey(Callee, SM) + "\t" +
+                       std::to_string(I) + "\t" + programKey(*F, SM));
         continue;
       }
       if (SM.isInSystemHeader(Callee.getLocation()) ||
           !Arg->getType()->isFunctionPointerType() ||
           Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
         continue;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+        if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+            Param && !Current.empty()) {
+          Forwards.push_back({programKey(Callee, SM), I, Current, Param});
+          continue;
+        }
       Facts.insert("parg\t" + programKey(Callee, SM) + "\t" +
                    std::to_string(I) + "\t?");
     }
@@ -265,6 +284,7 @@ private:
   llvm::DenseSet<const FunctionDecl *> CastAway;
   llvm::DenseSet<const ParmVarDecl *> Modified;
   std::vector<ParameterCall> ParameterCalls;
+  std::vector<Forward> Forwards;
 };
 } // namespace
 

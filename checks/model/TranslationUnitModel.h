@@ -537,8 +537,34 @@ struct ObjectFlow {
     }
   };
   llvm::SmallVector<Call, 4> Calls;
-  bool escapes(unsigned Param) const {
+  /// The target of parameter \c Param is given, as argument \c Arg, to a
+  /// call through the function's parameter \c Through, which it never
+  /// assigns: the functions its callers pass there receive it.
+  struct ParameterCall {
+    unsigned Param;
+    unsigned Through;
+    unsigned Arg;
+    bool operator<(const ParameterCall &O) const {
+      return std::tie(Param, Through, Arg) <
+             std::tie(O.Param, O.Through, O.Arg);
+    }
+    bool operator==(const ParameterCall &O) const {
+      return Param == O.Param && Through == O.Through && Arg == O.Arg;
+    }
+  };
+  llvm::SmallVector<ParameterCall, 2> ParameterCalls;
+  /// Whether the function itself lets parameter \p Param's target go.
+  bool handsOn(unsigned Param) const {
     return Param >= 64 || (Escapes >> Param & 1);
+  }
+  /// Whether the target may go where this translation unit cannot follow:
+  /// handed on, or given to a call through a parameter (which only the
+  /// program summary resolves, from what the callers pass).
+  bool escapes(unsigned Param) const {
+    return handsOn(Param) ||
+           llvm::any_of(ParameterCalls, [Param](const ParameterCall &C) {
+             return C.Param == Param;
+           });
   }
 };
 
@@ -655,8 +681,9 @@ public:
   /// here) go, computed on first use.
   const ObjectFlow &objectFlow(const clang::FunctionDecl *Def);
   /// Adds the object-flow facts of this translation unit, as program facts:
-  /// `hands F I` (F hands its parameter I's target on) and `pass F I G J`
-  /// (F gives it to G as argument J).
+  /// `hands F I` (F hands its parameter I's target on), `pass F I G J`
+  /// (F gives it to G as argument J) and `ppass F I K J` (F gives it as
+  /// argument J to a call through its parameter K).
   void objectFlowKeys(std::set<std::string> &Facts);
   /// Whether \p RD, defined in the main file, is frame-only by this
   /// translation unit's facts.

@@ -39,6 +39,15 @@ const clang::DeclRefExpr *calleeReference(const clang::CallExpr &Call) {
   return nullptr;
 }
 
+const clang::ParmVarDecl *calleeParameter(const clang::CallExpr &Call) {
+  const clang::Expr *E = Call.getCallee()->IgnoreParenImpCasts();
+  if (const auto *Unary = llvm::dyn_cast<clang::UnaryOperator>(E);
+      Unary && Unary->getOpcode() == clang::UO_Deref)
+    E = Unary->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = llvm::dyn_cast<clang::DeclRefExpr>(E);
+  return Ref ? llvm::dyn_cast<clang::ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
 const clang::FunctionDecl *calledFunction(const clang::CallExpr &Call) {
   if (const clang::FunctionDecl *Direct = Call.getDirectCallee())
     return Direct;

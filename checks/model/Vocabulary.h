@@ -21,6 +21,7 @@ namespace clang {
 class CallExpr;
 class DeclRefExpr;
 class FunctionDecl;
+class ParmVarDecl;
 } // namespace clang
 
 namespace recover::model {
@@ -33,6 +34,9 @@ const clang::FunctionDecl *calledFunction(const clang::CallExpr &Call);
 /// The reference to the function \p Call calls, looked for as
 /// calledFunction() does; null for a call through a pointer value.
 const clang::DeclRefExpr *calleeReference(const clang::CallExpr &Call);
+/// The parameter of the enclosing function that \p Call calls through,
+/// `k(...)` or `(*k)(...)`; null otherwise.
+const clang::ParmVarDecl *calleeParameter(const clang::CallExpr &Call);
 
 /// What a called function means to the setjmp/longjmp model.
 enum class FunctionRole {

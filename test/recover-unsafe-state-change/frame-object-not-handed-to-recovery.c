@@ -18,27 +18,7 @@
 // RUN:   | FileCheck %s -check-prefix=AUDIT \
 // RUN:       -implicit-check-not='{{warning|error}}:'
 
-#include <setjmp.h>
-
-void error(const char *Msg) __attribute__((noreturn));
-void callFinalizer(void *Object);
-
-struct thread {
-  int cap;
-  void *pending;
-};
-
-/// Runs a pending finalizer under a recover point of its own.
-static void finalize(struct thread *T) {
-  jmp_buf Fin;
-  if (setjmp(Fin) == 0)
-    callFinalizer(T->pending);
-}
-
-static void grow(struct thread *T, int N) {
-  if (N > T->cap)
-    finalize(T);
-}
+#include "Inputs/finalizer.h"
 
 struct rectx {
   struct thread *thr;

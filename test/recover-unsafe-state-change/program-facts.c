@@ -4,9 +4,10 @@
 // name@file; a callback named in a protected region is a root; a call
 // through a pointer records the type called (one through a parameter,
 // picall, the parameter too, and a call that passes it something other than
-// a function's name, parg), and an address-taken function its type, or "*"
-// when the address is cast to another type, and whether it is stored
-// (named other than as a call's argument).  A function
+// a function's name, parg; one that names a function, fnarg), and an
+// address-taken function its type, or "*" when the address is cast to
+// another type, and whether it is stored (named other than as a call's
+// argument).  A function
 // that assigns a location at the top of its body before anything names it
 // sets it afresh (a static variable is named name@file); what a function
 // names before it sets it, or without setting it, it reads first.  What
@@ -17,7 +18,9 @@
 // Where objects of a record type live: in a frame that does not look at
 // them after a call has been given their address (frame), in one that
 // does (framein, with the function and the callee of that call),
-// elsewhere (nonframe), or inside another record (within).
+// elsewhere (nonframe), or inside another record (within); and where the
+// targets of pointer parameters go (hands, pass, and ppass for a call
+// through a parameter).
 // RUN: rm -rf %t && mkdir -p %t/facts
 // RUN: env RECOVER_TIDY_FACTS_DIR=%t/facts \
 // RUN:   %clang_tidy -checks='-*,recover-unsafe-state-change' %s \
@@ -83,8 +86,11 @@ void rescan(void) {
   advance(&C);
   Count = C.pos;
 }
+static void apply(void (*Fn)(struct cursor *), struct cursor *At) { Fn(At); }
+void reapply(struct cursor *At) { apply(advance, At); }
 
 // CHECK: recover-tidy facts 1
+// CHECK-NEXT: addr	advance@program-facts.c	void (struct cursor *)
 // CHECK-NEXT: addr	onSignal@program-facts.c	void (int)
 // CHECK-NEXT: addr	other	*
 // CHECK-NEXT: afresh	mark	Seen@program-facts.c
@@ -92,11 +98,14 @@ void rescan(void) {
 // CHECK-NEXT: afresh	other	Count
 // CHECK-NEXT: afresh	rescan	Count
 // CHECK-NEXT: call	every	each@program-facts.c
+// CHECK-NEXT: call	reapply	advance@program-facts.c
+// CHECK-NEXT: call	reapply	apply@program-facts.c
 // CHECK-NEXT: call	rescan	advance@program-facts.c
 // CHECK-NEXT: call	run	onSignal@program-facts.c
 // CHECK-NEXT: call	run	visit
 // CHECK-NEXT: call	scan	advance@program-facts.c
 // CHECK-NEXT: def	advance@program-facts.c
+// CHECK-NEXT: def	apply@program-facts.c
 // CHECK-NEXT: def	bump
 // CHECK-NEXT: def	each@program-facts.c
 // CHECK-NEXT: def	every
@@ -104,6 +113,7 @@ void rescan(void) {
 // CHECK-NEXT: def	mark
 // CHECK-NEXT: def	onSignal@program-facts.c
 // CHECK-NEXT: def	other
+// CHECK-NEXT: def	reapply
 // CHECK-NEXT: def	rescan
 // CHECK-NEXT: def	run
 // CHECK-NEXT: def	scan
@@ -114,9 +124,12 @@ void rescan(void) {
 // CHECK-NEXT: export	later
 // CHECK-NEXT: export	mark
 // CHECK-NEXT: export	other
+// CHECK-NEXT: export	reapply
 // CHECK-NEXT: export	rescan
 // CHECK-NEXT: export	run
 // CHECK-NEXT: export	scan
+// CHECK-NEXT: fnarg	apply@program-facts.c	0	advance@program-facts.c
+// CHECK-NEXT: fnarg	visit	0	onSignal@program-facts.c
 // CHECK-NEXT: frame	cursor
 // CHECK-NEXT: framein	cursor	rescan	advance@program-facts.c	0
 // CHECK-NEXT: icall	later	void (int)
@@ -124,7 +137,10 @@ void rescan(void) {
 // CHECK-NEXT: iroot	void (int)
 // CHECK-NEXT: nonframe	list
 // CHECK-NEXT: parg	each@program-facts.c	0	?
+// CHECK-NEXT: pass	reapply	0	apply@program-facts.c	1
+// CHECK-NEXT: picall	apply@program-facts.c	0	void (struct cursor *)
 // CHECK-NEXT: picall	each@program-facts.c	0	void (int)
+// CHECK-NEXT: ppass	apply@program-facts.c	1	0	0
 // CHECK-NEXT: readfirst	advance@program-facts.c	cursor.pos
 // CHECK-NEXT: readfirst	bump	Count
 // CHECK-NEXT: readfirst	every	Handler
