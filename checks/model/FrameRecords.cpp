@@ -33,9 +33,14 @@
 // function with external linkage takes or returns a pointer to one; calls
 // to functions defined elsewhere are taken as able to reach a recover
 // point (unless they never return or are the C library's).
-// Across translation units the facts (`frame R`, `framein R F`, `nonframe
-// R`, `within R S`, `recovers F`) meet in the program summary, whose
-// `frameonly R` lines name the frame-only records of the program.
+// Across translation units the facts (`frame R`, `framein R F ... L`,
+// `nonframe R`, `within R S L`, `recovers F`) meet in the program summary,
+// whose `frameonly R` lines name the frame-only records of the program.
+// There a record held in field L of a record S that is not frame-only is
+// still frame-only when S's objects are all frames' and no frame looks at
+// their field L after a call that can return through a recovery: nobody
+// reaches the held object through S then.  `(&v.f)->g` is `v.f.g`: it
+// does not let v's address go.
 //
 //===----------------------------------------------------------------------===//
 
@@ -152,7 +157,7 @@ struct Instance {
   const FunctionDecl *In;
   /// The calls that have been given its address and after which the
   /// function names it (or that share a loop with such a use).
-  SmallVector<FrameRecordFacts::CallGiven, 2> LookedAtAfter;
+  SmallVector<FrameRecordFacts::LookedAtAfter, 2> LookedAtAfter;
 };
 
 /// A call given the address of an instance, with the loops around it.
@@ -178,11 +183,18 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
   /// Per instance: the calls given its address that may return through a
   /// recovery.
   DenseMap<const VarDecl *, SmallVector<AddressPassed, 2>> PassedTo;
-  /// Per instance: where it is named, with the loops around.
-  DenseMap<
-      const VarDecl *,
-      SmallVector<std::pair<SourceLocation, SmallVector<const Stmt *, 4>>, 4>>
-      NamedAt;
+  /// Where an instance is named: with the loops around, and the field of
+  /// it that the use selects (null: the whole object).
+  struct Use {
+    SourceLocation At;
+    SmallVector<const Stmt *, 4> Loops;
+    const FieldDecl *Field;
+  };
+  /// Per instance: where it is named.
+  DenseMap<const VarDecl *, SmallVector<Use, 4>> NamedAt;
+  /// The field that a use of an instance selects (`v.f`), seen by the
+  /// member expression before its base.
+  DenseMap<const DeclRefExpr *, const FieldDecl *> FieldOfUse;
 
   /// The blocks around the statement being visited.
   SmallVector<const CompoundStmt *, 8> Blocks;
@@ -266,7 +278,7 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
       if (!Held)
         continue;
       if (Field)
-        Out.Within.insert({Held, Field->getParent()});
+        Out.Within.insert({Held, Field->getParent(), Field});
       else
         nonFrame(Held);
     }
@@ -318,7 +330,7 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
 
   bool VisitFieldDecl(FieldDecl *F) {
     if (const RecordDecl *RD = objectRecord(F->getType()))
-      Out.Within.insert({RD, F->getParent()});
+      Out.Within.insert({RD, F->getParent(), F});
     return true;
   }
   bool VisitVarDecl(VarDecl *V) {
@@ -476,7 +488,24 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
         V && InstanceOf.count(V))
       NamedAt[V].push_back(
           {SM.getExpansionLoc(E->getBeginLoc()),
-           SmallVector<const Stmt *, 4>(Loops.begin(), Loops.end())});
+           SmallVector<const Stmt *, 4>(Loops.begin(), Loops.end()),
+           FieldOfUse.lookup(E)});
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    // `(&v.f)->g` is `v.f.g`: it does not let the address go.
+    if (ME->isArrow()) {
+      const auto *UO = dyn_cast<UnaryOperator>(Base);
+      if (!UO || UO->getOpcode() != UO_AddrOf ||
+          !instanceRoot(UO->getSubExpr()))
+        return true;
+      Accounted.insert(UO);
+      return true;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        FieldOfUse[DRE] = Field;
     return true;
   }
 
@@ -486,22 +515,37 @@ struct FrameFactsCollector : RecursiveASTVisitor<FrameFactsCollector> {
       auto Named = NamedAt.find(I.V);
       if (Passed == PassedTo.end() || Named == NamedAt.end())
         continue;
-      for (const AddressPassed &Call : Passed->second)
-        if (llvm::any_of(Named->second, [&](const auto &Use) {
-              bool SharedLoop = llvm::any_of(Call.Loops, [&](const Stmt *L) {
-                return llvm::is_contained(Use.second, L);
-              });
-              return SharedLoop ||
-                     SM.isBeforeInTranslationUnit(Call.At, Use.first);
-            }))
-          I.LookedAtAfter.push_back(Call.Call);
+      for (const AddressPassed &Call : Passed->second) {
+        FrameRecordFacts::LookedAtAfter After;
+        After.In = I.In;
+        After.Callee = Call.Call.Callee;
+        After.Args = Call.Call.Args;
+        After.Whole = false;
+        bool Looked = false;
+        for (const Use &U : Named->second) {
+          bool SharedLoop = llvm::any_of(Call.Loops, [&](const Stmt *L) {
+            return llvm::is_contained(U.Loops, L);
+          });
+          if (!SharedLoop && !SM.isBeforeInTranslationUnit(Call.At, U.At))
+            continue;
+          Looked = true;
+          if (!U.Field)
+            After.Whole = true;
+          else if (!llvm::is_contained(After.Fields, U.Field))
+            After.Fields.push_back(U.Field);
+        }
+        if (Looked)
+          I.LookedAtAfter.push_back(std::move(After));
+      }
     }
-    for (const Instance &I : Instances) {
+    for (Instance &I : Instances) {
       const RecordDecl *RD = objectRecord(I.V->getType());
       if (I.LookedAtAfter.empty())
         Out.Frame.insert(RD);
-      for (const FrameRecordFacts::CallGiven &Call : I.LookedAtAfter)
-        Out.FrameIn.push_back({RD, I.In, Call.Callee, Call.Args});
+      for (FrameRecordFacts::LookedAtAfter &After : I.LookedAtAfter) {
+        After.Held = RD;
+        Out.FrameIn.push_back(std::move(After));
+      }
     }
   }
 };
@@ -580,7 +624,7 @@ bool TranslationUnitModel::frameOnlyHere(const RecordDecl *RD) {
           return false;
         Instance = true;
       }
-    for (const auto &[Held, Holder] : F.Within)
+    for (const auto &[Held, Holder, Field] : F.Within)
       if (Held == R && Seen.insert(Holder->getDefinition()).second)
         Work.push_back(Holder->getDefinition());
   }
@@ -605,23 +649,40 @@ void TranslationUnitModel::frameRecordKeys(std::set<std::string> &Facts) {
                        programKey(*Use.In, SM) + "\t" +
                        (Use.Callee ? programKey(*Use.Callee, SM) : "*");
     // The arguments given the address, when the callee can be followed.
+    Fact += "\t";
     if (Use.Callee && Use.Args)
       for (unsigned I = 0; I < Use.Args->size(); ++I)
-        Fact += (I ? "," : "\t") + std::to_string((*Use.Args)[I]);
+        Fact += (I ? "," : "") + std::to_string((*Use.Args)[I]);
+    // The fields it looks at after the call, in declaration order.
+    SmallVector<const FieldDecl *, 2> Fields(Use.Fields);
+    llvm::sort(Fields, [](const FieldDecl *A, const FieldDecl *B) {
+      return A->getFieldIndex() < B->getFieldIndex();
+    });
+    Fact += "\t";
+    if (Use.Whole)
+      Fact += "*";
+    for (unsigned I = 0; !Use.Whole && I < Fields.size(); ++I)
+      Fact += (I ? "," : "") + Fields[I]->getNameAsString();
     Facts.insert(std::move(Fact));
   }
   for (const RecordDecl *RD : F.NonFrame)
     if (!Key(RD).empty())
       Facts.insert("nonframe\t" + Key(RD));
-  for (const auto &[Held, Holder] : F.Within) {
+  for (const auto &[Held, Holder, Field] : F.Within) {
     std::string H = Key(Held), In = Key(Holder);
     if (H.empty())
       continue;
     // Inside an anonymous record there is nothing to name it by.
-    std::string Fact = In.empty() ? "nonframe\t" : "within\t";
-    Fact += H;
-    if (!In.empty())
-      Fact += "\t" + In;
+    if (In.empty()) {
+      Facts.insert("nonframe\t" + H);
+      continue;
+    }
+    std::string Fact = "within\t" + H;
+    Fact += "\t";
+    Fact += In;
+    Fact += "\t";
+    // An anonymous field has no name to look at it by: any field.
+    Fact += Field->getIdentifier() ? Field->getName() : StringRef("*");
     Facts.insert(std::move(Fact));
   }
 }

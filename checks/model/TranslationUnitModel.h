@@ -471,19 +471,26 @@ struct FrameRecordFacts {
   /// cannot hand the instance on to a recovery below it
   /// (TranslationUnitModel::mayHandToRecovery()).
   struct LookedAtAfter {
-    const clang::RecordDecl *Held;
-    const clang::FunctionDecl *In;
-    const clang::FunctionDecl *Callee;
+    const clang::RecordDecl *Held = nullptr;
+    const clang::FunctionDecl *In = nullptr;
+    const clang::FunctionDecl *Callee = nullptr;
     std::optional<llvm::SmallVector<unsigned, 1>> Args;
+    /// The fields of the instance that the function names after the call
+    /// (`p.buff`, `(&p.buff)->buffer`); every field when \c Whole.
+    llvm::SmallVector<const clang::FieldDecl *, 2> Fields;
+    bool Whole = true;
   };
   std::vector<LookedAtAfter> FrameIn;
   /// Records with an instance that is not in a frame, or whose address
   /// escapes.
   llvm::DenseSet<const clang::RecordDecl *> NonFrame;
-  /// (R, S): an object of type R lives in, or is pointed to by, a field of
-  /// record S; R is frame-only only if S is.
+  /// (R, S, F): an object of type R lives in, or is pointed to by, field F
+  /// of record S; R is frame-only only if S is (within one translation
+  /// unit), or if nothing looks at S's field F after a recovery (across
+  /// them).
   llvm::DenseSet<
-      std::pair<const clang::RecordDecl *, const clang::RecordDecl *>>
+      std::tuple<const clang::RecordDecl *, const clang::RecordDecl *,
+                 const clang::FieldDecl *>>
       Within;
   /// Records that a function with external linkage takes or returns a
   /// pointer to: other translation units may hand it objects of their own.

@@ -17,7 +17,8 @@
 // external linkage is exported, and an entry when EntryPoints names it.
 // Where objects of a record type live: in a frame that does not look at
 // them after a call has been given their address (frame), in one that
-// does (framein, with the function and the callee of that call),
+// does (framein, with the function, the callee of that call and the fields
+// it looks at),
 // elsewhere (nonframe), or inside another record (within); and where the
 // targets of pointer parameters go (hands, pass, and ppass for a call
 // through a parameter).
@@ -131,7 +132,7 @@ void reapply(struct cursor *At) { apply(advance, At); }
 // CHECK-NEXT: fnarg	apply@program-facts.c	0	advance@program-facts.c
 // CHECK-NEXT: fnarg	visit	0	onSignal@program-facts.c
 // CHECK-NEXT: frame	cursor
-// CHECK-NEXT: framein	cursor	rescan	advance@program-facts.c	0
+// CHECK-NEXT: framein	cursor	rescan	advance@program-facts.c	0	pos
 // CHECK-NEXT: icall	later	void (int)
 // CHECK-NEXT: icall	run	void (int)
 // CHECK-NEXT: iroot	void (int)
