@@ -62,8 +62,6 @@ struct ObjectFlowFinder : RecursiveASTVisitor<ObjectFlowFinder> {
   /// argument), kept until the walk knows whether the callee is assigned.
   SmallVector<std::tuple<unsigned, const ParmVarDecl *, unsigned>, 2>
       ParameterCalls;
-  /// The parameters the function assigns or takes the address of.
-  DenseSet<const ParmVarDecl *> Reassigned;
 
   ObjectFlowFinder(TranslationUnitModel &TU, const FunctionDecl &FD) : TU(TU) {
     for (unsigned I = 0; I < FD.getNumParams(); ++I)
@@ -135,7 +133,6 @@ struct ObjectFlowFinder : RecursiveASTVisitor<ObjectFlowFinder> {
     if (!BO->isAssignmentOp())
       return true;
     const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
-    noteReassigned(LHS);
     ParamMask Held = derived(BO->getRHS());
     if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
       given(dyn_cast<VarDecl>(DRE->getDecl()), Held);
@@ -147,11 +144,6 @@ struct ObjectFlowFinder : RecursiveASTVisitor<ObjectFlowFinder> {
     given(nullptr, Held);
     return true;
   }
-  bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
-      noteReassigned(UO->getSubExpr()->IgnoreParenImpCasts());
-    return true;
-  }
   bool VisitReturnStmt(ReturnStmt *RS) {
     given(nullptr, derived(RS->getRetValue()));
     return true;
@@ -161,12 +153,6 @@ struct ObjectFlowFinder : RecursiveASTVisitor<ObjectFlowFinder> {
       given(nullptr, heldBy(IL));
     return true;
   }
-  void noteReassigned(const Expr *E) {
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *Param = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-        Reassigned.insert(Param);
-  }
-
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Callee = calledFunction(*Call);
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
@@ -222,7 +208,7 @@ const ObjectFlow &TranslationUnitModel::objectFlow(const FunctionDecl *Def) {
     }
   }
   for (auto [Param, Through, Arg] : F.ParameterCalls) {
-    if (F.Reassigned.count(Through))
+    if (reassigned(Through))
       F.Out.Escapes |= ParamMask(1) << Param;
     else
       F.Out.ParameterCalls.push_back(
@@ -238,6 +224,37 @@ const ObjectFlow &TranslationUnitModel::objectFlow(const FunctionDecl *Def) {
   F.Out.Calls.erase(std::unique(F.Out.Calls.begin(), F.Out.Calls.end()),
                     F.Out.Calls.end());
   return ObjectFlows[Def] = std::move(F.Out);
+}
+
+bool TranslationUnitModel::reassigned(const ParmVarDecl *Param) {
+  const auto *FD = dyn_cast<FunctionDecl>(Param->getDeclContext());
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def)
+    return true;
+  auto [It, New] = ReassignedParams.try_emplace(Def);
+  if (New) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      DenseSet<const ParmVarDecl *> &Found;
+      explicit Finder(DenseSet<const ParmVarDecl *> &Found) : Found(Found) {}
+      void note(const Expr *E) {
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+          if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+            Found.insert(P);
+      }
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        if (BO->isAssignmentOp())
+          note(BO->getLHS());
+        return true;
+      }
+      bool VisitUnaryOperator(UnaryOperator *UO) {
+        if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+          note(UO->getSubExpr());
+        return true;
+      }
+    } F(It->second);
+    F.TraverseStmt(Def->getBody());
+  }
+  return ReassignedParams[Def].count(Param) != 0;
 }
 
 bool TranslationUnitModel::mayHandToRecovery(const FunctionDecl *FD,

@@ -101,8 +101,8 @@ namespace {
 /// Pass 1 over one translation unit: every fact but the recover points'.
 class FactsCollector : public RecursiveASTVisitor<FactsCollector> {
 public:
-  FactsCollector(ASTContext &Ctx, std::set<std::string> &Facts)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Facts(Facts) {}
+  FactsCollector(TranslationUnitModel &TU, std::set<std::string> &Facts)
+      : TU(TU), Ctx(TU.context()), SM(Ctx.getSourceManager()), Facts(Facts) {}
 
   bool TraverseFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() ||
@@ -161,19 +161,6 @@ public:
     return true;
   }
 
-  /// A parameter that is assigned, or whose address is taken, no longer
-  /// holds what the callers passed.
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->isAssignmentOp())
-      noteModified(BO->getLHS());
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
-      noteModified(UO->getSubExpr());
-    return true;
-  }
-
   /// The facts that need the whole translation unit seen.
   void finish() {
     for (const FunctionDecl *F : AddressTaken) {
@@ -185,8 +172,7 @@ public:
         Facts.insert("stored\t" + Key);
     }
     for (const ParameterCall &Call : ParameterCalls) {
-      const auto *Owner = dyn_cast<FunctionDecl>(Call.Param->getDeclContext());
-      if (!Owner || Modified.count(Call.Param)) {
+      if (TU.reassigned(Call.Param)) {
         Facts.insert("icall\t" + Call.Caller + "\t" + Call.Type);
         continue;
       }
@@ -195,7 +181,7 @@ public:
                    Call.Type);
     }
     for (const Forward &F : Forwards)
-      Facts.insert(Modified.count(F.Param)
+      Facts.insert(TU.reassigned(F.Param)
                        ? "parg\t" + F.Callee + "\t" + std::to_string(F.Arg) +
                              "\t?"
                        : "pfwd\t" + F.Callee + "\t" + std::to_string(F.Arg) +
@@ -204,8 +190,8 @@ public:
   }
 
 private:
-  /// A call through a parameter, decided on once the parameter's
-  /// assignments are known.
+  /// A call through a parameter, decided on once the translation unit has
+  /// been seen.
   struct ParameterCall {
     std::string Caller;
     const ParmVarDecl *Param;
@@ -213,7 +199,7 @@ private:
   };
 
   /// A function pointer parameter of the caller passed on to a call: what
-  /// the caller's callers pass, unless the caller assigns it.
+  /// the caller's callers pass, unless the caller reassigns it.
   struct Forward {
     std::string Callee;
     unsigned Arg;
@@ -263,12 +249,7 @@ private:
            Ctx.typesAreCompatible(Target, F.getType());
   }
 
-  void noteModified(const Expr *E) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-      if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl()))
-        Modified.insert(Param);
-  }
-
+  TranslationUnitModel &TU;
   ASTContext &Ctx;
   const SourceManager &SM;
   std::set<std::string> &Facts;
@@ -282,7 +263,6 @@ private:
   /// in memory, where code outside the program can find them.
   llvm::DenseSet<const FunctionDecl *> Stored;
   llvm::DenseSet<const FunctionDecl *> CastAway;
-  llvm::DenseSet<const ParmVarDecl *> Modified;
   std::vector<ParameterCall> ParameterCalls;
   std::vector<Forward> Forwards;
 };
@@ -337,7 +317,7 @@ std::string programFacts(TranslationUnitModel &TU, const NameSet &EntryPoints) {
       Facts.insert("recovers\t" + programKey(*FD, SM));
   TU.frameRecordKeys(Facts);
   TU.objectFlowKeys(Facts);
-  FactsCollector Collector(Ctx, Facts);
+  FactsCollector Collector(TU, Facts);
   Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
   Collector.finish();
 

@@ -687,6 +687,10 @@ public:
   /// Where the targets of the pointer parameters of \p Def (a definition
   /// here) go, computed on first use.
   const ObjectFlow &objectFlow(const clang::FunctionDecl *Def);
+  /// Whether the function declaring \p Param assigns it, increments it or
+  /// takes its address anywhere: then it no longer holds only what the
+  /// callers passed.  Computed once per function.
+  bool reassigned(const clang::ParmVarDecl *Param);
   /// Adds the object-flow facts of this translation unit, as program facts:
   /// `hands F I` (F hands its parameter I's target on), `pass F I G J`
   /// (F gives it to G as argument J) and `ppass F I K J` (F gives it as
@@ -754,6 +758,10 @@ private:
   std::optional<llvm::DenseSet<const clang::FunctionDecl *>> ReachesRecovery;
   llvm::DenseMap<const clang::RecordDecl *, bool> FrameOnlyHere;
   llvm::DenseMap<const clang::FunctionDecl *, ObjectFlow> ObjectFlows;
+  /// Per function seen by reassigned(): its reassigned parameters.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::DenseSet<const clang::ParmVarDecl *>>
+      ReassignedParams;
   /// mayHandToRecovery()'s answers, per definition and parameter.
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
       HandsToRecovery;
