@@ -254,7 +254,7 @@ bool TranslationUnitModel::reassigned(const ParmVarDecl *Param) {
     } F(It->second);
     F.TraverseStmt(Def->getBody());
   }
-  return ReassignedParams[Def].count(Param) != 0;
+  return It->second.count(Param) != 0;
 }
 
 bool TranslationUnitModel::mayHandToRecovery(const FunctionDecl *FD,

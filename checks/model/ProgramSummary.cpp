@@ -36,14 +36,19 @@ std::string programKey(const FunctionDecl &FD, const SourceManager &SM) {
   return Key + "@" + llvm::sys::path::filename(SM.getFilename(Loc)).str();
 }
 
+/// The type that \p T points to, when it is a pointer; \p T otherwise.
+static QualType pointeeOrSelf(QualType T) {
+  if (const auto *Pointer = T->getAs<PointerType>())
+    return Pointer->getPointeeType();
+  return T;
+}
+
 /// How calls through pointers and address-taken functions are matched: the
 /// canonical function type without `noreturn` (a call through a plain
 /// pointer reaches a noreturn function of the same signature), or "*"
 /// (matches every type) when the type has no prototype.
 static std::string callableType(QualType T, ASTContext &Ctx) {
-  if (const auto *Pointer = T->getAs<PointerType>())
-    T = Pointer->getPointeeType();
-  T = T.getCanonicalType().getUnqualifiedType();
+  T = pointeeOrSelf(T).getCanonicalType().getUnqualifiedType();
   const auto *Proto = T->getAs<FunctionProtoType>();
   if (!Proto)
     return "*";
@@ -58,9 +63,7 @@ static std::string callableType(QualType T, ASTContext &Ctx) {
 /// without a prototype called with no arguments can only reach a function
 /// that takes none (C11 6.5.2.2p6): its type is `R (void)`, not "*".
 static std::string calledType(const CallExpr &Call, ASTContext &Ctx) {
-  QualType T = Call.getCallee()->getType();
-  if (const auto *Pointer = T->getAs<PointerType>())
-    T = Pointer->getPointeeType();
+  QualType T = pointeeOrSelf(Call.getCallee()->getType());
   const auto *NoProto = T->getAs<FunctionNoProtoType>();
   if (!NoProto || Call.getNumArgs() != 0)
     return callableType(T, Ctx);
@@ -243,8 +246,7 @@ private:
   /// pointer to a compatible function type (dropping `noreturn`, or the
   /// prototype, keeps it).
   bool keepsFunctionType(QualType Target, const FunctionDecl &F) const {
-    if (const auto *Pointer = Target->getAs<PointerType>())
-      Target = Pointer->getPointeeType();
+    Target = pointeeOrSelf(Target);
     return Target->isFunctionType() &&
            Ctx.typesAreCompatible(Target, F.getType());
   }
