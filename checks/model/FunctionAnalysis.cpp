@@ -228,7 +228,10 @@ bool FunctionAnalysis::isStateAt(const Target &T, CFGPoint P) {
     for (unsigned B = 0; B < Blocks.size(); ++B)
       Offset[B + 1] = Offset[B] + (Blocks[B] ? Blocks[B]->size() : 0);
   }
-  auto [It, New] = FreshEscaped.try_emplace(V);
+  // Through a cursor, a new value of V does not end the memory's
+  // visibility: the cursor may still point into the block V held before.
+  bool Cuts = !T.ThroughCursor;
+  auto [It, New] = FreshEscaped.try_emplace({V, Cuts});
   llvm::BitVector &Reached = It->second;
   if (New) {
     Reached.resize(Offset.back());
@@ -258,7 +261,7 @@ bool FunctionAnalysis::isStateAt(const Target &T, CFGPoint P) {
       for (unsigned I = At.Index; I < B->size() && !Ended; ++I) {
         unsigned Flat = Offset[At.Block] + I;
         const Stmt *S = Elements[At.Block][I].S;
-        if (Reached.test(Flat) || (S && FrameFacts::assigns(S, V)))
+        if (Reached.test(Flat) || (Cuts && S && FrameFacts::assigns(S, V)))
           Ended = true;
         else
           Reached.set(Flat);

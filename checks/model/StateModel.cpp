@@ -277,8 +277,12 @@ Target FrameFacts::classifyPointee(const Expr *Pointer) const {
       T.IsState = true;
       return T;
     }
-    if (Fresh.count(V))
+    if (Fresh.count(V)) {
       T.FreshOwner = V;
+    } else if (auto It = Cursors.find(V); It != Cursors.end()) {
+      T.FreshOwner = It->second;
+      T.ThroughCursor = true;
+    }
   } else {
     T.Loc = locationOf(Stripped);
   }
@@ -412,12 +416,21 @@ enum class FreshUse {
 };
 } // namespace
 
+/// Local pointers and the fresh pointer each is a cursor of.
+using CursorMap = llvm::DenseMap<const VarDecl *, const VarDecl *>;
+
 /// How the use \p Use of local pointer variable \p V treats the memory \p V
 /// points to, following the value up through casts, pointer arithmetic and
 /// accesses of the pointed-to memory (whose address may be taken again).
+/// Giving the value to a cursor of \p V in \p Cursors keeps it private.
 static FreshUse classifyFreshUse(const DeclRefExpr *Use, const VarDecl *V,
                                  const ParentMap &PM,
-                                 const Deallocators &Deallocation) {
+                                 const Deallocators &Deallocation,
+                                 const CursorMap &Cursors) {
+  auto IsCursor = [&](const VarDecl *W) {
+    auto It = Cursors.find(W);
+    return It != Cursors.end() && It->second == V;
+  };
   auto ParentOf = [&](const Stmt *S) {
     return PM.getParentIgnoreParens(const_cast<Stmt *>(S));
   };
@@ -469,9 +482,11 @@ static FreshUse classifyFreshUse(const DeclRefExpr *Use, const VarDecl *V,
         Value = Parent;
         continue;
       }
-      if (BO->isAssignmentOp())
-        return namedVar(BO->getLHS()) == V ? FreshUse::Private
-                                           : FreshUse::Escapes;
+      if (BO->isAssignmentOp()) {
+        const VarDecl *To = namedVar(BO->getLHS());
+        return To && (To == V || IsCursor(To)) ? FreshUse::Private
+                                               : FreshUse::Escapes;
+      }
       return FreshUse::Escapes;
     }
     if (const auto *UO = dyn_cast<UnaryOperator>(Parent)) {
@@ -503,6 +518,13 @@ static FreshUse classifyFreshUse(const DeclRefExpr *Use, const VarDecl *V,
                           cast<Expr>(Value)->IgnoreParenCasts()
                  ? FreshUse::Private
                  : FreshUse::Escapes;
+    } else if (const auto *DS = dyn_cast<DeclStmt>(Parent)) {
+      // The initial value of a cursor.
+      for (const Decl *D : DS->decls())
+        if (const auto *W = dyn_cast<VarDecl>(D))
+          if (W->getInit() == Value)
+            return IsCursor(W) ? FreshUse::Private : FreshUse::Escapes;
+      return FreshUse::Escapes;
     } else if (isa<ReturnStmt>(Parent) || isa<IfStmt>(Parent) ||
                isa<WhileStmt>(Parent) || isa<DoStmt>(Parent) ||
                isa<ForStmt>(Parent) || isa<SwitchStmt>(Parent)) {
@@ -644,6 +666,34 @@ private:
         collectUses(Child, Uses);
   }
 
+  /// The local pointer \p Value is the value of, through casts and pointer
+  /// arithmetic (`buf`, `buf + len`); null otherwise.
+  static const VarDecl *pointerBase(const Expr *Value) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(arithmeticBase(Value));
+    return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  }
+
+  /// The fresh pointer among \p Candidates that every value of local \p W
+  /// points into, when each is a pointer into it, W's own value moved, or
+  /// null; null otherwise.
+  const VarDecl *cursorOwner(
+      const VarDecl *W, llvm::ArrayRef<const Expr *> Values,
+      const llvm::DenseMap<const VarDecl *, SmallVector<const DeclRefExpr *, 4>>
+          &Candidates) const {
+    if (isa<ParmVarDecl>(W) || Candidates.count(W))
+      return nullptr;
+    const VarDecl *Owner = nullptr;
+    for (const Expr *E : Values) {
+      const VarDecl *From = pointerBase(E);
+      if (From == W || (!From && isNullValue(E, W->getASTContext())))
+        continue;
+      if (!From || !Candidates.count(From) || (Owner && Owner != From))
+        return nullptr;
+      Owner = From;
+    }
+    return Owner;
+  }
+
   void findFresh(Stmt *Body) {
     // The candidates: local pointers whose every value is fresh or null.
     llvm::DenseMap<const VarDecl *, SmallVector<const DeclRefExpr *, 4>> Uses;
@@ -660,16 +710,33 @@ private:
     // such a pointer.
     if (Uses.empty())
       return;
+    CursorMap Cursors;
+    for (auto &[W, Values] : PointerValues)
+      if (const VarDecl *Owner = cursorOwner(W, Values, Uses))
+        Cursors.try_emplace(W, Owner);
+    for (auto &[W, Owner] : Cursors)
+      Uses[W];
     collectUses(Body, Uses);
     ParentMap PM(Body);
+    // A cursor hands on nothing: each use keeps the memory private.
+    const CursorMap None;
+    for (auto It = Cursors.begin(); It != Cursors.end();) {
+      auto Current = It++;
+      const VarDecl *W = Current->first;
+      if (llvm::any_of(Uses[W], [&](const DeclRefExpr *Use) {
+            return classifyFreshUse(Use, W, PM, Deallocation, None) !=
+                   FreshUse::Private;
+          }))
+        Cursors.erase(Current);
+    }
     for (auto &[V, Values] : PointerValues) {
       auto It = Uses.find(V);
-      if (It == Uses.end())
+      if (It == Uses.end() || Cursors.count(V))
         continue;
       FreshPointer F;
       bool AddressTaken = false;
       for (const DeclRefExpr *Use : It->second) {
-        FreshUse U = classifyFreshUse(Use, V, PM, Deallocation);
+        FreshUse U = classifyFreshUse(Use, V, PM, Deallocation, Cursors);
         if (U == FreshUse::AddressTaken)
           AddressTaken = true;
         else if (U == FreshUse::Escapes)
@@ -678,6 +745,9 @@ private:
       if (!AddressTaken)
         Facts.Fresh.try_emplace(V, std::move(F));
     }
+    for (auto &[W, Owner] : Cursors)
+      if (Facts.Fresh.count(Owner))
+        Facts.Cursors.try_emplace(W, Owner);
   }
 
   /// Notes that \p Site (an assignment or a call) stores or passes on

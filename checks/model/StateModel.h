@@ -123,6 +123,10 @@ struct Target {
   /// holds fresh allocations: that pointer.  The write is state only where
   /// the pointer's value may have escaped before it (FrameFacts::fresh).
   const clang::VarDecl *FreshOwner = nullptr;
+  /// For FreshOwner: reached through a cursor into the owner's memory
+  /// (FrameFacts::Cursors), not through the owner itself.  Such a write may
+  /// be into a block the owner held before its latest value.
+  bool ThroughCursor = false;
 };
 
 /// A local pointer whose every value is fresh memory (an allocation, or
@@ -200,6 +204,10 @@ private:
       SavedFrom;
   /// Local pointers that only hold fresh memory.
   llvm::DenseMap<const clang::VarDecl *, FreshPointer> Fresh;
+  /// Cursors: local pointers only ever given a pointer into what one fresh
+  /// pointer (the value) holds, or their own value moved, and that hand
+  /// nothing on (`out = buf + len; *out++ = c;`).
+  llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *> Cursors;
   /// Local pointers that only hold a copy of one pointer parameter.
   llvm::DenseMap<const clang::VarDecl *, const clang::ParmVarDecl *>
       ParamCopies;

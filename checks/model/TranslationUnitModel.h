@@ -49,6 +49,7 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PointerIntPair.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -401,8 +402,11 @@ private:
   std::vector<CFGPoint> ChangePoints;
   std::optional<std::vector<Effect>> Effects;
   /// Per fresh pointer: the points (numbered block by block) that one of
-  /// its escapes reaches before the pointer is given a new value.
-  llvm::DenseMap<const clang::VarDecl *, llvm::BitVector> FreshEscaped;
+  /// its escapes reaches before the pointer is given a new value (true),
+  /// or at all (false, for writes through its cursors).
+  llvm::DenseMap<llvm::PointerIntPair<const clang::VarDecl *, 1, bool>,
+                 llvm::BitVector>
+      FreshEscaped;
   /// Where each block's points start in that numbering; filled on first use.
   std::vector<unsigned> PointOffsets;
   std::optional<bool> CanReturn;
