@@ -11,6 +11,7 @@
 
 #include "checks/model/FunctionAnalysisDetail.h"
 
+#include "checks/model/ConstantArguments.h"
 #include "checks/model/JmpBufFacts.h"
 #include "checks/model/RecoverPoint.h"
 
@@ -23,6 +24,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 using namespace clang;
 using llvm::DenseMap;
@@ -145,7 +147,10 @@ static std::optional<PanicReason> directPanic(const CallExpr &Call,
 }
 
 void TranslationUnitModel::summarise() {
-  DenseMap<const FunctionDecl *, SmallVector<const FunctionDecl *, 4>> Callers;
+  // Per function defined here: who calls it, and through which call.
+  DenseMap<const FunctionDecl *,
+           SmallVector<std::pair<const FunctionDecl *, const CallExpr *>, 4>>
+      Callers;
   std::vector<const FunctionDecl *> Direct;
   Summariser S(
       Functions, [this](const Decl *D) { return inSystemHeader(D); },
@@ -167,8 +172,8 @@ void TranslationUnitModel::summarise() {
           I.Distance = 0;
         }
         if (Def)
-          Callers[Def->getCanonicalDecl()].push_back(
-              Caller->getCanonicalDecl());
+          Callers[Def->getCanonicalDecl()].emplace_back(
+              Caller->getCanonicalDecl(), Call);
       },
       [&](const FunctionDecl *Fn) {
         Info[Fn->getCanonicalDecl()].StoresLocalHandler = true;
@@ -178,24 +183,83 @@ void TranslationUnitModel::summarise() {
       });
   S.TraverseDecl(Ctx.getTranslationUnitDecl());
 
-  // Breadth first from the direct panickers over reversed call edges: the
-  // distance makes every witness chain end at a real panic.
-  std::deque<const FunctionDecl *> Work(Direct.begin(), Direct.end());
-  while (!Work.empty()) {
-    const FunctionDecl *F = Work.front();
-    Work.pop_front();
-    unsigned D = Info[F].Distance;
-    auto It = Callers.find(F);
-    if (It == Callers.end())
-      continue;
-    for (const FunctionDecl *Caller : It->second) {
-      FunctionInfo &CI = Info[Caller];
-      if (CI.Distance != None)
+  // Breadth first from the direct panickers over reversed call edges, but
+  // for the calls whose constants rule the panic out: the distance makes
+  // every witness chain end at a real panic.
+  auto Propagate = [&] {
+    for (auto &[FD, I] : Info)
+      if (I.Distance != 0)
+        I.Distance = None;
+    std::deque<const FunctionDecl *> Work(Direct.begin(), Direct.end());
+    while (!Work.empty()) {
+      const FunctionDecl *F = Work.front();
+      Work.pop_front();
+      unsigned D = Info[F].Distance;
+      auto It = Callers.find(F);
+      if (It == Callers.end())
         continue;
-      CI.Distance = D + 1;
-      Work.push_back(Caller);
+      for (const auto &[Caller, Call] : It->second) {
+        FunctionInfo &CI = Info[Caller];
+        if (CI.Distance != None || RuledOut.count(Call))
+          continue;
+        CI.Distance = D + 1;
+        Work.push_back(Caller);
+      }
     }
+  };
+  Propagate();
+
+  // The calls worth asking about: constants passed to a tested parameter
+  // of a callee that can panic (ConstantArguments.h).
+  ConstantArguments Constants(*this);
+  std::vector<
+      std::tuple<const CallExpr *, const FunctionDecl *, const FunctionDecl *>>
+      Candidates;
+  for (const FunctionDecl *Callee : Functions) {
+    auto It = Callers.find(Callee->getCanonicalDecl());
+    if (It == Callers.end() || !canPanic(Callee))
+      continue;
+    for (const auto &[Caller, Call] : It->second)
+      if (const FunctionDecl *CallerDef = definition(Caller))
+        if (Constants.mayRuleOut(*Call, *CallerDef, *Callee))
+          Candidates.emplace_back(Call, CallerDef, Callee);
   }
+  if (Candidates.empty())
+    return;
+  auto Panics = [&](const CallExpr &Call, const FunctionDecl *&Def) {
+    const FunctionDecl *Callee = calledFunction(Call);
+    if (Options.neverPanics(Callee))
+      return ConstantArguments::Panic::No;
+    Def = definition(Callee);
+    bool InSystem = Callee && !Def && inSystemHeader(Callee);
+    if (directPanic(Call, Callee, Vocab, Options, Def != nullptr, InSystem))
+      return ConstantArguments::Panic::Direct;
+    if (!Def || Vocab.isRecover(Callee) || !canPanic(Def))
+      return ConstantArguments::Panic::No;
+    return ConstantArguments::Panic::Callee;
+  };
+  // Up from the direct panickers, as the least fixpoint: each round rules
+  // on the calls with the panickers of the round before, which only grow,
+  // so the rulings only shrink; they stop when they stay (a recursion that
+  // can panic only through itself does not panic).  A round's rulings hold
+  // once they stay; if they do not within a few rounds, none is made.
+  for (auto &[FD, I] : Info)
+    if (I.Distance != 0)
+      I.Distance = None;
+  for (unsigned Round = 0; Round < 8; ++Round) {
+    DenseSet<const CallExpr *> Next;
+    Constants.newRound();
+    for (const auto &[Call, Caller, Callee] : Candidates)
+      if (Constants.rulesOut(*Call, *Caller, *Callee, Panics))
+        Next.insert(Call);
+    bool Stays = Round > 0 && Next.size() == RuledOut.size();
+    RuledOut = std::move(Next);
+    Propagate();
+    if (Stays)
+      return;
+  }
+  RuledOut.clear();
+  Propagate();
 }
 
 bool TranslationUnitModel::recovers(const FunctionDecl *FD) const {
@@ -286,7 +350,7 @@ std::optional<PanicStep> TranslationUnitModel::mayPanic(const CallExpr &Call,
   if (!Callee || Vocab.isRecover(Callee))
     return std::nullopt;
   if (Def)
-    return canPanic(Def)
+    return canPanic(Def) && !RuledOut.count(&Call)
                ? std::optional(PanicStep{&Call, Def, PanicReason::Callee})
                : std::nullopt;
   if (InRegion && Options.UnknownCallsInRegionPanic && !InSystem &&
@@ -310,7 +374,7 @@ TranslationUnitModel::witness(const FunctionDecl *FD) const {
         return PanicStep{Call, Callee, *R};
       continue;
     }
-    if (!Def)
+    if (!Def || RuledOut.count(Call))
       continue;
     auto CI = Info.find(Def->getCanonicalDecl());
     if (CI != Info.end() && CI->second.Distance == D - 1)

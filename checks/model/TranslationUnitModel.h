@@ -722,6 +722,9 @@ private:
   const ModelOptions &Options;
   std::vector<const clang::FunctionDecl *> Functions;
   llvm::DenseMap<const clang::FunctionDecl *, FunctionInfo> Info;
+  /// Calls whose constant arguments keep their callee from every panic
+  /// (ConstantArguments.h): no panic edge of the fixpoint.
+  llvm::DenseSet<const clang::CallExpr *> RuledOut;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
       Analyses;
   llvm::DenseSet<const clang::FunctionDecl *> Building;
