@@ -68,6 +68,10 @@ private:
   std::vector<Entry> Entries;
 };
 
+/// The variable the lvalue expression \p E names directly, under
+/// parentheses and implicit casts, if any.
+const clang::VarDecl *namedVar(const clang::Expr *E);
+
 /// \p Pointer with casts and pointer arithmetic taken off: `p` for `p`,
 /// `(T *)p` and `p - 1 + n`.
 const clang::Expr *arithmeticBase(const clang::Expr *Pointer);
@@ -214,6 +218,7 @@ private:
   /// The parameter \p V only ever copies, or \p V itself: where `*V` is.
   const clang::VarDecl *parameterCopied(const clang::VarDecl *V) const;
   friend class FrameFactsBuilder;
+  friend class FreshPointerFinder;
 };
 
 /// If \p Call is a library function that writes through a destination
