@@ -49,10 +49,9 @@ static bool followedType(QualType T) {
   return T->isIntegralOrEnumerationType();
 }
 
-/// The local variable \p E names, through parentheses and casts.
+/// The local variable (parameters included) \p E names directly, if any.
 static const VarDecl *namedLocal(const Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const VarDecl *V = namedVar(E);
   return V && V->hasLocalStorage() ? V : nullptr;
 }
 
