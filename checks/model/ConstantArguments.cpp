@@ -387,15 +387,39 @@ SmallVector<int64_t, 2> ConstantArguments::values(const Expr *E,
   return {*T, *F};
 }
 
+bool ConstantArguments::combinations(const CallExpr &Call, const Env &Outer,
+                                     const BodyFacts &F,
+                                     std::vector<std::vector<int64_t>> &Out) {
+  Out.assign(1, {});
+  bool AnyKnown = false;
+  for (const auto &[Index, Param] : F.Guards) {
+    SmallVector<int64_t, 2> Values;
+    if (Index < Call.getNumArgs())
+      Values = values(Call.getArg(Index), Outer);
+    if (Values.empty())
+      Values.push_back(Unknown);
+    else
+      AnyKnown = true;
+    std::vector<std::vector<int64_t>> Next;
+    for (const std::vector<int64_t> &C : Out)
+      for (int64_t V : Values) {
+        Next.push_back(C);
+        Next.back().push_back(V);
+      }
+    if (Next.size() > MaxCombinations)
+      return false;
+    Out = std::move(Next);
+  }
+  return AnyKnown;
+}
+
 bool ConstantArguments::mayRuleOut(const CallExpr &Call,
                                    const FunctionDecl &Caller,
                                    const FunctionDecl &Callee) {
   Env Outer;
   Outer.Fn = &Caller;
-  for (const auto &[Index, Param] : facts(Callee).Guards)
-    if (Index < Call.getNumArgs() && !values(Call.getArg(Index), Outer).empty())
-      return true;
-  return false;
+  std::vector<std::vector<int64_t>> Combinations;
+  return combinations(Call, Outer, facts(Callee), Combinations);
 }
 
 bool ConstantArguments::rulesOut(const CallExpr &Call,
@@ -409,28 +433,8 @@ bool ConstantArguments::rulesOut(const CallExpr &Call,
 bool ConstantArguments::rulesOut(const CallExpr &Call, const Env &Outer,
                                  const FunctionDecl &Callee, Lookup Panics) {
   const BodyFacts &F = facts(Callee);
-  // The value combinations of the tested parameters.
-  std::vector<std::vector<int64_t>> Combinations{{}};
-  bool AnyKnown = false;
-  for (const auto &[Index, Param] : F.Guards) {
-    SmallVector<int64_t, 2> Values;
-    if (Index < Call.getNumArgs())
-      Values = values(Call.getArg(Index), Outer);
-    if (Values.empty())
-      Values.push_back(Unknown);
-    else
-      AnyKnown = true;
-    std::vector<std::vector<int64_t>> Next;
-    for (const std::vector<int64_t> &C : Combinations)
-      for (int64_t V : Values) {
-        Next.push_back(C);
-        Next.back().push_back(V);
-      }
-    if (Next.size() > MaxCombinations)
-      return false;
-    Combinations = std::move(Next);
-  }
-  if (!AnyKnown)
+  std::vector<std::vector<int64_t>> Combinations;
+  if (!combinations(Call, Outer, F, Combinations))
     return false;
   for (std::vector<int64_t> &C : Combinations) {
     WalkKey Key(&Callee, std::move(C));

@@ -119,6 +119,11 @@ private:
                                 clang::QualType To) const;
   /// The values \p E can take: one, or the arms of a conditional.
   llvm::SmallVector<int64_t, 2> values(const clang::Expr *E, const Env &In);
+  /// The value combinations that \p Call, evaluated in \p Outer, gives the
+  /// tested parameters of a callee with facts \p F (Unknown where it gives
+  /// none): false when no value is known or there are too many.
+  bool combinations(const clang::CallExpr &Call, const Env &Outer,
+                    const BodyFacts &F, std::vector<std::vector<int64_t>> &Out);
   bool rulesOut(const clang::CallExpr &Call, const Env &Outer,
                 const clang::FunctionDecl &Callee, Lookup Panics);
   /// Whether a call that can panic is reachable in \p In.Fn's body.

@@ -186,10 +186,13 @@ void TranslationUnitModel::summarise() {
   // Breadth first from the direct panickers over reversed call edges, but
   // for the calls whose constants rule the panic out: the distance makes
   // every witness chain end at a real panic.
-  auto Propagate = [&] {
+  auto KeepDirect = [&] {
     for (auto &[FD, I] : Info)
       if (I.Distance != 0)
         I.Distance = None;
+  };
+  auto Propagate = [&] {
+    KeepDirect();
     std::deque<const FunctionDecl *> Work(Direct.begin(), Direct.end());
     while (!Work.empty()) {
       const FunctionDecl *F = Work.front();
@@ -226,16 +229,15 @@ void TranslationUnitModel::summarise() {
   }
   if (Candidates.empty())
     return;
+  // The walks ask how a call panics with the rulings under way ignored:
+  // they make their own.
   auto Panics = [&](const CallExpr &Call, const FunctionDecl *&Def) {
-    const FunctionDecl *Callee = calledFunction(Call);
-    if (Options.neverPanics(Callee))
+    std::optional<PanicStep> Step = panicStep(Call, false, false);
+    if (!Step)
       return ConstantArguments::Panic::No;
-    Def = definition(Callee);
-    bool InSystem = Callee && !Def && inSystemHeader(Callee);
-    if (directPanic(Call, Callee, Vocab, Options, Def != nullptr, InSystem))
+    if (Step->Reason != PanicReason::Callee)
       return ConstantArguments::Panic::Direct;
-    if (!Def || Vocab.isRecover(Callee) || !canPanic(Def))
-      return ConstantArguments::Panic::No;
+    Def = Step->Callee;
     return ConstantArguments::Panic::Callee;
   };
   // Up from the direct panickers, as the least fixpoint: each round rules
@@ -243,9 +245,7 @@ void TranslationUnitModel::summarise() {
   // so the rulings only shrink; they stop when they stay (a recursion that
   // can panic only through itself does not panic).  A round's rulings hold
   // once they stay; if they do not within a few rounds, none is made.
-  for (auto &[FD, I] : Info)
-    if (I.Distance != 0)
-      I.Distance = None;
+  KeepDirect();
   for (unsigned Round = 0; Round < 8; ++Round) {
     DenseSet<const CallExpr *> Next;
     Constants.newRound();
@@ -339,6 +339,12 @@ bool ModelOptions::neverPanics(const FunctionDecl *FD) const {
 
 std::optional<PanicStep> TranslationUnitModel::mayPanic(const CallExpr &Call,
                                                         bool InRegion) const {
+  return panicStep(Call, InRegion, true);
+}
+
+std::optional<PanicStep> TranslationUnitModel::panicStep(const CallExpr &Call,
+                                                         bool InRegion,
+                                                         bool Rulings) const {
   const FunctionDecl *Callee = calledFunction(Call);
   if (Options.neverPanics(Callee))
     return std::nullopt;
@@ -350,7 +356,7 @@ std::optional<PanicStep> TranslationUnitModel::mayPanic(const CallExpr &Call,
   if (!Callee || Vocab.isRecover(Callee))
     return std::nullopt;
   if (Def)
-    return canPanic(Def) && !RuledOut.count(&Call)
+    return canPanic(Def) && !(Rulings && RuledOut.count(&Call))
                ? std::optional(PanicStep{&Call, Def, PanicReason::Callee})
                : std::nullopt;
   if (InRegion && Options.UnknownCallsInRegionPanic && !InSystem &&

@@ -715,6 +715,10 @@ public:
 private:
   struct FunctionInfo;
   void summarise();
+  /// mayPanic(), counting the calls ruled out by their constants only when
+  /// \p Rulings is set (the fixpoint's own walks make their own rulings).
+  std::optional<PanicStep> panicStep(const clang::CallExpr &Call, bool InRegion,
+                                     bool Rulings) const;
   bool inSystemHeader(const clang::Decl *D) const;
 
   clang::ASTContext &Ctx;
