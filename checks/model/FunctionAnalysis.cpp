@@ -34,8 +34,7 @@ FunctionAnalysis::FunctionAnalysis(const FunctionDecl &FD,
                                    TranslationUnitModel &TU,
                                    std::unique_ptr<CFG> Cfg)
     : FD(FD), TU(TU), Cfg(std::move(Cfg)),
-      Facts(FD, TU.recovers(&FD), TU.options().Allocation,
-            TU.options().Deallocation) {}
+      Facts(FD, TU.recovers(&FD), TU, TU.options().Deallocation) {}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -375,6 +374,11 @@ ArrayRef<Change> FunctionAnalysis::changesAt(CFGPoint P) {
     return E.Changes;
   const CallExpr *Call = E.EffectCall;
   E.EffectCall = nullptr;
+  // What an allocator writes is its own bookkeeping, complete when it
+  // returns: a free list or a heap's accounting that the jump leaves
+  // whole.  Its writes that a jump inside it can tear are reported there.
+  if (allocatesFreshMemory(*Call, TU.options().Allocation))
+    return E.Changes;
   const FunctionDecl *Callee = TU.definition(calledFunction(*Call));
   FunctionAnalysis *A = Callee ? TU.analysis(Callee) : nullptr;
   if (!A)

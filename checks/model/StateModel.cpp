@@ -289,9 +289,18 @@ Target FrameFacts::classifyPointee(const Expr *Pointer) const {
   return T;
 }
 
+bool FrameFacts::advancesFreeList(const Expr *LHS) const {
+  return FreeListAdvances.count(LHS->IgnoreParenImpCasts());
+}
+
 Target FrameFacts::classifyWrite(const Expr *LHS) const {
   const Expr *E = LHS->IgnoreParenImpCasts();
   Location Loc = locationOf(E);
+  if (advancesFreeList(E)) {
+    Target T;
+    T.Loc = Loc;
+    return T;
+  }
   // Walk down to what holds the written memory.
   for (;;) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -380,9 +389,9 @@ bool FrameFacts::assigns(const Stmt *S, const VarDecl *V) {
 /// One walk over a function body to fill FrameFacts.
 class FrameFactsBuilder : public RecursiveASTVisitor<FrameFactsBuilder> {
 public:
-  FrameFactsBuilder(FrameFacts &Facts, const NameSet &Allocation,
+  FrameFactsBuilder(FrameFacts &Facts, FreshCallees &Callees,
                     const Deallocators &Deallocation)
-      : Facts(Facts), Allocation(Allocation), Deallocation(Deallocation) {}
+      : Facts(Facts), Callees(Callees), Deallocation(Deallocation) {}
 
   bool VisitVarDecl(VarDecl *V) {
     if (!isFrameLocal(V) || isa<ParmVarDecl>(V) || !V->hasInit())
@@ -431,8 +440,7 @@ public:
           }
       }
     }
-    FreshPointerFinder(Facts, Allocation, Deallocation)
-        .find(Body, PointerValues);
+    FreshPointerFinder(Facts, Callees, Deallocation).find(Body, PointerValues);
     findParameterCopies();
   }
 
@@ -480,20 +488,19 @@ private:
   }
 
   FrameFacts &Facts;
-  const NameSet &Allocation;
+  FreshCallees &Callees;
   const Deallocators &Deallocation;
   llvm::MapVector<const VarDecl *, llvm::SmallVector<const Expr *, 2>>
       PointerValues;
 };
 
 FrameFacts::FrameFacts(const FunctionDecl &FD, bool Recovers,
-                       const NameSet &Allocation,
-                       const Deallocators &Deallocation)
+                       FreshCallees &Callees, const Deallocators &Deallocation)
     : FD(FD), Recovers(Recovers) {
   Stmt *Body = FD.getBody();
   if (!Body)
     return;
-  FrameFactsBuilder Builder(*this, Allocation, Deallocation);
+  FrameFactsBuilder Builder(*this, Callees, Deallocation);
   Builder.TraverseStmt(Body);
   Builder.finish(Body);
 }

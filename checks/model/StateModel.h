@@ -143,15 +143,31 @@ struct FreshPointer {
   llvm::SmallVector<const clang::Stmt *, 2> Escapes;
 };
 
+/// What the translation unit's model knows of callees that fresh memory
+/// needs (TranslationUnitModel answers).
+class FreshCallees {
+public:
+  /// Whether \p Call returns memory nobody else holds yet.
+  virtual bool returnsFreshMemory(const clang::CallExpr &Call) = 0;
+  /// Whether the callee of \p Call may keep what its argument \p Index
+  /// points into: store it, pass it on to a function that may, or return
+  /// it.
+  virtual bool mayKeepArgument(const clang::CallExpr &Call, unsigned Index) = 0;
+
+protected:
+  ~FreshCallees() = default;
+};
+
 /// Per-function facts the classification needs: which local pointers are
 /// known to point at the frame's own locals, and which locals' addresses
 /// escape.  Computed with one walk over the body.
 class FrameFacts {
 public:
-  /// \p Allocation and \p Deallocation add the user's allocators and
-  /// deallocators to the C library's.
+  /// \p Callees tells the calls that return fresh memory and those that
+  /// may keep an argument (used only while the facts are built);
+  /// \p Deallocation adds the user's deallocators to the C library's.
   FrameFacts(const clang::FunctionDecl &FD, bool Recovers,
-             const NameSet &Allocation, const Deallocators &Deallocation);
+             FreshCallees &Callees, const Deallocators &Deallocation);
 
   /// Classifies the lvalue \p LHS being written.
   Target classifyWrite(const clang::Expr *LHS) const;
@@ -192,6 +208,10 @@ public:
   /// Whether statement \p S gives local \p V a new value (`V = ...` or
   /// its declaration with an initializer).
   static bool assigns(const clang::Stmt *S, const clang::VarDecl *V);
+  /// Whether the assignment of \p LHS advances a free list's head past
+  /// the block a fresh pointer has just taken off it (`head = p->next`):
+  /// part of the allocation, which leaves the list whole.
+  bool advancesFreeList(const clang::Expr *LHS) const;
 
 private:
   const clang::FunctionDecl &FD;
@@ -212,6 +232,9 @@ private:
   /// pointer (the value) holds, or their own value moved, and that hand
   /// nothing on (`out = buf + len; *out++ = c;`).
   llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *> Cursors;
+  /// The left-hand sides (without parentheses and implicit casts) of the
+  /// assignments that advance a free list past a fresh pointer's block.
+  llvm::DenseSet<const clang::Expr *> FreeListAdvances;
   /// Local pointers that only hold a copy of one pointer parameter.
   llvm::DenseMap<const clang::VarDecl *, const clang::ParmVarDecl *>
       ParamCopies;

@@ -12,6 +12,7 @@
 #include "checks/model/FunctionAnalysisDetail.h"
 
 #include "checks/model/ConstantArguments.h"
+#include "checks/model/FreshMemory.h"
 #include "checks/model/JmpBufFacts.h"
 #include "checks/model/RecoverPoint.h"
 
@@ -125,6 +126,35 @@ TranslationUnitModel::definition(const FunctionDecl *FD) const {
   if (!Def || inSystemHeader(Def))
     return nullptr;
   return Def;
+}
+
+bool TranslationUnitModel::returnsFreshMemory(const CallExpr &Call) {
+  if (allocatesFreshMemory(Call, Options.Allocation))
+    return true;
+  const FunctionDecl *Callee = definition(calledFunction(Call));
+  if (!Callee || !Callee->getReturnType()->isPointerType())
+    return false;
+  auto [It, New] = FreshReturns.try_emplace(Callee, false);
+  if (!New)
+    return It->second;
+  bool Fresh = model::returnsFreshMemory(*Callee, recovers(Callee), *this,
+                                         Options.Deallocation);
+  // The map may have grown while the callee's own calls were decided.
+  FreshReturns[Callee] = Fresh;
+  return Fresh;
+}
+
+bool TranslationUnitModel::mayKeepArgument(const CallExpr &Call,
+                                           unsigned Index) {
+  const FunctionDecl *Callee = definition(calledFunction(Call));
+  if (!Callee || Index >= Callee->getNumParams())
+    return true;
+  auto [It, New] = KeptParameters.try_emplace({Callee, Index}, true);
+  if (!New)
+    return It->second;
+  bool Keeps = keepsParameter(*Callee, Index, *this, Options.Deallocation);
+  KeptParameters[{Callee, Index}] = Keeps;
+  return Keeps;
 }
 
 /// Whether \p Call panics by itself, without looking into bodies.

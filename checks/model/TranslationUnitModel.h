@@ -580,7 +580,7 @@ struct ObjectFlow {
 };
 
 /// Facts about one translation unit, built once and shared by the checks.
-class TranslationUnitModel {
+class TranslationUnitModel final : public FreshCallees {
 public:
   TranslationUnitModel(clang::ASTContext &Ctx, const Vocabulary &Vocab,
                        const ModelOptions &Options);
@@ -708,6 +708,12 @@ public:
   /// Who registers each global jmp_buf and who jumps to it, computed on
   /// first use.
   const JmpBufFacts &jmpBufs();
+  /// FreshCallees: allocatesFreshMemory or a constructor defined here
+  /// (FreshMemory.h's returnsFreshMemory); decided once per callee.
+  bool returnsFreshMemory(const clang::CallExpr &Call) override;
+  /// FreshCallees: any callee but one defined here that keeps nothing of
+  /// that parameter (keepsParameter); decided once per callee and index.
+  bool mayKeepArgument(const clang::CallExpr &Call, unsigned Index) override;
   /// The body of \p FD if the model knows it (defined here, not in a system
   /// header).
   const clang::FunctionDecl *definition(const clang::FunctionDecl *FD) const;
@@ -726,6 +732,11 @@ private:
   const ModelOptions &Options;
   std::vector<const clang::FunctionDecl *> Functions;
   llvm::DenseMap<const clang::FunctionDecl *, FunctionInfo> Info;
+  /// The answers of returnsFreshMemory() and mayKeepArgument(); while one
+  /// is being decided, the safe one (a recursion does not count).
+  llvm::DenseMap<const clang::FunctionDecl *, bool> FreshReturns;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
+      KeptParameters;
   /// Calls whose constant arguments keep their callee from every panic
   /// (ConstantArguments.h): no panic edge of the fixpoint.
   llvm::DenseSet<const clang::CallExpr *> RuledOut;

@@ -8,4 +8,5 @@ char *strcpy(char *dst, const char *src);
 char *strncpy(char *dst, const char *src, size_t n);
 char *strcat(char *dst, const char *src);
 size_t strlen(const char *s);
+char *strchr(const char *s, int c);
 #endif
