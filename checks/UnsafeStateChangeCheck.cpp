@@ -273,21 +273,29 @@ void UnsafeStateChangeCheck::writeFacts(TranslationUnitModel &TU,
         << Source << Path << EC.message();
 }
 
-/// How one panic step is explained in a note.
+/// How one panic step is explained in a note.  A panic function that is
+/// also an allocation function (ThrowingAllocationFunctions) is named as
+/// the allocator it is, not by the list it came from.
 static void notePanicStep(ClangTidyCheck &Check, const PanicStep &Step,
-                          const SourceManager &SM, bool First) {
+                          const SourceManager &SM, bool First,
+                          const NameSet &Allocation) {
   StringRef Callee = Step.Callee && Step.Callee->getIdentifier()
                          ? Step.Callee->getName()
                          : StringRef();
+  unsigned Reason = static_cast<unsigned>(Step.Reason);
+  if (Step.Reason == PanicReason::ConfiguredPanic && !Callee.empty() &&
+      Allocation.matches(Callee))
+    Reason = static_cast<unsigned>(PanicReason::ConfiguredPanic) + 1;
   Check.diag(
       SM.getFileLoc(Step.Call->getBeginLoc()),
       "%select{a longjmp can follow here|which can longjmp here}0: "
       "%select{'%2' jumps to a recover point|'%2' is declared noreturn "
       "and its body is not visible|the body of '%2' is not visible and "
       "it is called inside a protected region|a call through a "
-      "function pointer|'%2' can longjmp|'%2' is one of the PanicFunctions}1",
+      "function pointer|'%2' can longjmp|'%2' is one of the PanicFunctions|"
+      "'%2' is an allocator that can longjmp}1",
       DiagnosticIDs::Note)
-      << (First ? 0 : 1) << static_cast<unsigned>(Step.Reason) << Callee;
+      << (First ? 0 : 1) << Reason << Callee;
 }
 
 void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
@@ -321,7 +329,7 @@ void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
 
   // The chain to the panic, one note per step, bounded against long chains.
   PanicStep Step = F.FirstPanic;
-  notePanicStep(*this, Step, SM, /*First=*/true);
+  notePanicStep(*this, Step, SM, /*First=*/true, TU.options().Allocation);
   for (unsigned Depth = 0;
        Step.Reason == PanicReason::Callee && Step.Callee && Depth < 16;
        ++Depth) {
@@ -329,7 +337,7 @@ void UnsafeStateChangeCheck::report(const Finding &F, TranslationUnitModel &TU,
     if (!Next)
       break;
     Step = *Next;
-    notePanicStep(*this, Step, SM, /*First=*/false);
+    notePanicStep(*this, Step, SM, /*First=*/false, TU.options().Allocation);
   }
   if (F.RecoverPoint)
     diag(SM.getFileLoc(F.RecoverPoint->getBeginLoc()),

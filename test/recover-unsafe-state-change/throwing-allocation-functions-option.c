@@ -1,7 +1,8 @@
 // ThrowingAllocationFunctions names an allocator that longjmps when memory
 // runs out in one entry: a call to it can longjmp (as a PanicFunctions
 // entry), and what it returns is fresh memory (as an AllocationFunctions
-// entry), which is no state until it escapes.
+// entry), which is no state until it escapes.  The notes call it an
+// allocator that can longjmp.
 // RUN: %clang_tidy -checks='-*,recover-unsafe-state-change' \
 // RUN:   -config="{CheckOptions: [{key: ThrowingAllocationFunctions, value: 'xmalloc'}]}" %s -- %mock_headers \
 // RUN:   | FileCheck %s -check-prefix=BOTH -implicit-check-not='{{warning|error}}:'
@@ -33,6 +34,9 @@ void add(struct table *T, const char *Name, unsigned long N) {
   T->count++;
   // BOTH: :[[@LINE-1]]:3: warning: 'table.count' is changed here
   // PANIC: :[[@LINE-2]]:3: warning: 'table.count' is changed here
+  // The note names it as the allocator it is, or by its list.
+  // BOTH: :[[@LINE+2]]:10: note: a longjmp can follow here: 'xmalloc' is an allocator that can longjmp
+  // PANIC: :[[@LINE+1]]:10: note: a longjmp can follow here: 'xmalloc' is one of the PanicFunctions
   Copy = xmalloc(N);
   Copy[0] = Name[0];
   Copy[1] = 0;
