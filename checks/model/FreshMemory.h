@@ -6,24 +6,25 @@
 // Spec.  Memory the function has just allocated and holds only in a local
 // pointer is nobody else's until the pointer escapes: it is stored,
 // copied, passed to a function that may keep it, or has its address
-// taken.  Allocated: by the C library's allocators, AllocationFunctions,
-// or a constructor of the translation unit, whose every return value is
-// such memory (returnsFreshMemory).  May keep: any function but the C
-// library, DeallocationFunctions, and one of the translation unit that
-// keeps nothing of that parameter (keepsParameter).  The translation
-// unit's model (FreshCallees) answers both, once per callee.  A write into it before then is not a state change: a
-// longjmp only leaks it.  A pointer whose every value is fresh or null is
-// such a fresh pointer (FrameFacts::Fresh, with the escapes of its value);
-// a new allocation starts over (FunctionAnalysis::isStateAt).  A cursor
-// into it -- a local pointer only ever given a pointer into what one fresh
-// pointer holds (`out = buf`, `out = buf + len`) or its own value moved,
-// that hands nothing on -- writes where its owner does
-// (FrameFacts::Cursors).  A block taken off a free list that a call
-// refills when it runs empty (`(p = head) ? (head = p->next) : (p =
-// more())`) is fresh as well: the list no longer holds it, and the
-// assignment that advances the head past it is the allocation, not a
-// change (FrameFacts::FreeListAdvances).  The refill is what tells a pool
-// from a live list, whose first element others may still reach.
+// taken.  A write into the memory before then is not a state change: a
+// longjmp only leaks it.  Allocated: by the C library's allocators,
+// AllocationFunctions, or a constructor of the translation unit, whose
+// every return value is such memory (returnsFreshMemory).  May keep: any
+// function but the C library, DeallocationFunctions, and one of the
+// translation unit that keeps nothing of that parameter (keepsParameter).
+// The translation unit's model (FreshCallees) answers both, once per
+// callee.  A pointer whose every value is fresh or null is such a fresh
+// pointer (FrameFacts::Fresh, with the escapes of its value); a new
+// allocation starts over (FunctionAnalysis::isStateAt).  A cursor into it
+// -- a local pointer only ever given a pointer into what one fresh pointer
+// holds (`out = buf`, `out = buf + len`) or its own value moved, that
+// hands nothing on -- writes where its owner does (FrameFacts::Cursors).
+// A block taken off a free list that a call refills when it runs empty
+// (`(p = head) ? (head = p->next) : (p = more())`) is fresh as well: the
+// list no longer holds it, and the assignment that advances the head past
+// it is the allocation, not a change (FrameFacts::FreeListAdvances).  The
+// refill is what tells a pool from a live list, whose first element
+// others may still reach.
 //
 //===----------------------------------------------------------------------===//
 
